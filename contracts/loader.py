@@ -1,0 +1,110 @@
+"""The contract files of ``contracts/`` compiled once into validators.
+
+Schemas are compiled from local files only (no network), once per process (:func:`load_contracts` is
+cached), and shared read-only: lxml creates a fresh validation context per call.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from lxml import etree
+
+from contracts import namespaces as ns
+from contracts.errors import SchemaIssue, SchemaViolation
+
+CONTRACTS_DIR = Path(__file__).resolve().parent
+
+_SCHEMA_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PayloadContract:
+    """The business payload of one mock system: its schema, and the root element and type of request and answer.
+
+    The types are the QNames written in ``xsi:type`` when the payload travels inline in ``data``; the
+    elements are the roots of the payload as a standalone document (escaped-string style).
+    """
+
+    name: str
+    schema_file: str
+    request_element: str
+    request_type: str
+    response_element: str
+    response_type: str
+    schema: etree.XMLSchema
+
+
+@dataclass(frozen=True, slots=True)
+class _PayloadSpec:
+    schema_file: str
+    namespace: str
+    request: str
+    response: str
+
+
+# Every payload schema a mock system speaks; #4 adds the other registries here.
+_PAYLOADS: Mapping[str, _PayloadSpec] = {
+    "gbdfl": _PayloadSpec("gbdfl/message.xsd", ns.GBDFL_MESSAGE, "Request", "Response"),
+}
+
+SYNC_CHANNEL_SCHEMA = "shep/sync-channel.xsd"
+SYNC_SERVICE_WSDL = "shep/SyncChannelHttp_Service.wsdl"
+
+
+@dataclass(frozen=True, slots=True)
+class Contracts:
+    """Compiled validators for the ShEP channels and every payload."""
+
+    sync_channel: etree.XMLSchema
+    payloads: Mapping[str, PayloadContract]
+
+    def payload(self, name: str) -> PayloadContract:
+        return self.payloads[name]
+
+
+def _compile(*relative_paths: str) -> etree.XMLSchema:
+    """Compile one schema that imports every file named, so ``xsi:type`` can resolve across them."""
+    imports = []
+    for relative in relative_paths:
+        path = CONTRACTS_DIR / relative
+        target = etree.parse(str(path), _SCHEMA_PARSER).getroot().get("targetNamespace")
+        imports.append(f'<xsd:import namespace="{target}" schemaLocation="{path.as_uri()}"/>')
+    bundle = f'<xsd:schema xmlns:xsd="{ns.XSD}">{"".join(imports)}</xsd:schema>'
+    document = etree.fromstring(bundle, _SCHEMA_PARSER, base_url=CONTRACTS_DIR.as_uri() + "/")
+    return etree.XMLSchema(document)
+
+
+@functools.cache
+def load_contracts() -> Contracts:
+    payload_files = [spec.schema_file for spec in _PAYLOADS.values()]
+    payloads = {
+        name: PayloadContract(
+            name=name,
+            schema_file=spec.schema_file,
+            request_element=ns.qname(spec.namespace, spec.request),
+            request_type=ns.qname(spec.namespace, spec.request),
+            response_element=ns.qname(spec.namespace, spec.response),
+            response_type=ns.qname(spec.namespace, spec.response),
+            schema=_compile(spec.schema_file),
+        )
+        for name, spec in _PAYLOADS.items()
+    }
+    # The channel schema also knows every payload type, so inline typed data is validated in the same pass.
+    sync_channel = _compile(SYNC_CHANNEL_SCHEMA, *payload_files)
+    return Contracts(sync_channel=sync_channel, payloads=MappingProxyType(payloads))
+
+
+def validate(schema: etree.XMLSchema, element: etree._Element, what: str, *, max_issues: int = 5) -> None:
+    """Raise :class:`SchemaViolation` naming the failing paths if ``element`` breaks ``schema``."""
+    if schema.validate(element):
+        return
+    issues = tuple(
+        SchemaIssue(line=entry.line, path=entry.path or "/", message=entry.message)
+        for entry in list(schema.error_log)[:max_issues]
+    )
+    raise SchemaViolation(what, issues)

@@ -1,0 +1,1 @@
+"""The gateway's routes: SOAP channels, REST views, the message log, operations."""

@@ -1,0 +1,64 @@
+"""The SOAP endpoints: ``POST /bip-sync/`` and the WSDL at ``GET /bip-sync/?wsdl`` (shared/DESIGN.md)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from contracts.loader import SYNC_SERVICE_WSDL
+from contracts.publishing import published
+from gateway.api.deps import RuntimeDep, base_url
+from gateway.errors import InvalidSoap
+from gateway.shep import IncomingMessage
+
+router = APIRouter(tags=["SOAP"])
+
+_XML = "text/xml; charset=utf-8"
+
+
+async def _read_capped(request: Request, limit: int) -> tuple[bytes, bool]:
+    """The body and False, or its first ``limit`` bytes and True when it is longer.
+
+    A declared Content-Length over the limit is refused without reading the body.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return b"", True
+    received = bytearray()
+    async for chunk in request.stream():
+        received += chunk
+        if len(received) > limit:
+            return bytes(received[:limit]), True
+    return bytes(received), False
+
+
+@router.get("/bip-sync/", summary="The SyncChannel WSDL (add ?wsdl)", response_class=Response)
+@router.get("/bip-sync", include_in_schema=False, response_class=Response)
+async def sync_wsdl(request: Request, runtime: RuntimeDep) -> Response:
+    if "wsdl" not in request.query_params:
+        raise InvalidSoap("the SyncChannel answers POSTed SOAP messages; its WSDL is at /bip-sync/?wsdl")
+    base = base_url(request, runtime)
+    return Response(published(SYNC_SERVICE_WSDL, base, f"{base}/bip-sync/"), media_type=_XML)
+
+
+@router.post(
+    "/bip-sync/",
+    summary="ShEP SyncChannel SendMessage (SOAP 1.1, text/xml)",
+    response_class=Response,
+    responses={200: {"content": {"text/xml": {}}}, 500: {"description": "SOAP Fault with ErrorInfo"}},
+)
+@router.post("/bip-sync", include_in_schema=False, response_class=Response)
+async def sync_send_message(request: Request, runtime: RuntimeDep) -> Response:
+    body, too_large = await _read_capped(request, runtime.settings.max_body_bytes)
+    incoming = IncomingMessage(
+        body=body,
+        content_type=request.headers.get("content-type"),
+        client_address=request.client.host if request.client else None,
+        too_large=too_large,
+    )
+    outgoing = await runtime.sync_channel.handle(incoming)
+    return Response(
+        outgoing.body,
+        status_code=outgoing.status_code,
+        media_type=outgoing.media_type,
+        headers={"X-Qaqpa-Session-Id": outgoing.session_id},
+    )

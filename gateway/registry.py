@@ -1,0 +1,99 @@
+"""The service registry: which system answers a serviceId, where, in which payload style, how fast.
+
+Rows live in the ``services`` table so that every gateway process sees the same registry; each process
+keeps them in memory after start-up. A row either names a built-in mock (``mock_system``), reached at this
+instance's own address, or a ``provider_url`` of a real upstream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from contracts.loader import Contracts, PayloadContract
+from contracts.shep import PayloadStyle
+from gateway.storage.tables import services
+from mocks.catalogue import MockSystem
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    service_id: str
+    system: str
+    system_name: str
+    channel: str
+    description: str
+    contract: PayloadContract
+    provider_url: str
+    payload_style: PayloadStyle
+    timeout_seconds: float
+    enabled: bool
+
+
+class ServiceRegistry:
+    """The registry as this process sees it; :meth:`reload` swaps in the database's current rows at once."""
+
+    def __init__(self, entries: Iterable[Service] = ()) -> None:
+        self._services: Mapping[str, Service] = MappingProxyType({entry.service_id: entry for entry in entries})
+
+    def get(self, service_id: str) -> Service | None:
+        return self._services.get(service_id)
+
+    def all(self) -> list[Service]:
+        return sorted(self._services.values(), key=lambda service: service.service_id)
+
+    async def reload(
+        self, engine: AsyncEngine, contracts: Contracts, mocks_base_url: str, default_timeout: float
+    ) -> None:
+        async with engine.connect() as connection:
+            rows = (await connection.execute(select(services))).mappings().all()
+        entries = []
+        for row in rows:
+            provider_url = row["provider_url"] or f"{mocks_base_url}/mocks/{row['mock_system']}/"
+            entries.append(
+                Service(
+                    service_id=row["service_id"],
+                    system=row["system"],
+                    system_name=row["system_name"],
+                    channel=row["channel"],
+                    description=row["description"],
+                    contract=contracts.payload(row["contract"]),
+                    provider_url=provider_url,
+                    payload_style=row["payload_style"],
+                    timeout_seconds=row["timeout_seconds"] or default_timeout,
+                    enabled=row["enabled"],
+                )
+            )
+        self._services = MappingProxyType({entry.service_id: entry for entry in entries})
+
+
+def seed_mock_services(connection: Connection, systems: Iterable[MockSystem]) -> None:
+    """Register every built-in mock's serviceIds, keeping what an operator changed (URL, timeout, enabled)."""
+    known = set(connection.execute(select(services.c.service_id)).scalars())
+    for system in systems:
+        for service in system.services:
+            values = {
+                "system": system.code,
+                "system_name": system.title,
+                "channel": service.channel,
+                "description": service.description,
+                "contract": service.contract,
+                "mock_system": system.name,
+            }
+            if service.service_id in known:
+                connection.execute(update(services).where(services.c.service_id == service.service_id).values(values))
+            else:
+                connection.execute(
+                    insert(services).values(
+                        service_id=service.service_id,
+                        provider_url=None,
+                        payload_style=service.payload_style,
+                        timeout_seconds=None,
+                        enabled=True,
+                        **values,
+                    )
+                )

@@ -1,0 +1,31 @@
+"""Everything one gateway process builds once and shares across requests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contracts.loader import Contracts
+from gateway.clock import Clock
+from gateway.message_log import MessageLog
+from gateway.metrics import Metrics
+from gateway.registry import ServiceRegistry
+from gateway.senders import SenderDirectory
+from gateway.settings import Settings
+from gateway.shep import SyncChannel
+from gateway.storage.database import Database
+from gateway.upstream import Upstream
+
+
+@dataclass(slots=True)
+class Runtime:
+    settings: Settings
+    clock: Clock
+    database: Database
+    contracts: Contracts
+    metrics: Metrics
+    message_log: MessageLog
+    senders: SenderDirectory
+    upstream: Upstream
+    sync_channel: SyncChannel
+    registry: ServiceRegistry
+    ready: bool = False

@@ -1,0 +1,134 @@
+"""Senders: who may talk to the gateway, with which password, to which serviceIds, under which signature policy.
+
+ShEP authenticates a sender in-band by ``senderId`` and ``password`` (shared/notes/protocols-shep-xroad.md
+§1.8). Passwords are stored as argon2 hashes. Verifying one costs tens of milliseconds by design, so a
+successful verification is remembered for a minute, keyed by a keyed hash of the password that lives only
+in this process's memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import anyio.to_thread
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from gateway.errors import AuthenticationFailed
+from gateway.storage.tables import access_rights, senders
+
+SignaturePolicy = Literal["none", "optional", "required"]
+
+DEMO_PASSWORD = "demo"  # the documented dev-mode password (shared/DESIGN.md); production mode refuses it
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSender:
+    sender_id: str
+    description: str
+    signature_policy: SignaturePolicy
+
+
+DEMO_SENDERS = (
+    DemoSender("DEMO_PORTAL", "Demo portal: every service, signatures optional (verified when present)", "optional"),
+    DemoSender("DEMO_PORTAL_STRICT", "Demo portal: every service, WS-Security signature required", "required"),
+)
+
+_CACHE_SECONDS = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    sender_id: str
+    signature_policy: SignaturePolicy
+    demo: bool
+    rights: frozenset[str]
+
+    def may_call(self, service_id: str) -> bool:
+        return "*" in self.rights or service_id in self.rights
+
+
+class SenderDirectory:
+    def __init__(self, engine: AsyncEngine, *, allow_demo: bool) -> None:
+        self._engine = engine
+        self._allow_demo = allow_demo
+        self._hasher = PasswordHasher()
+        self._cache_key = secrets.token_bytes(32)
+        self._verified: dict[tuple[str, bytes], tuple[float, Sender]] = {}
+
+    async def authenticate(self, sender_id: str, password: str | None) -> Sender:
+        refusal = AuthenticationFailed(
+            f"sender {sender_id!r} is unknown or its password is wrong",
+            detail="check requestInfo/sender/senderId and password",
+        )
+        if not sender_id or password is None:
+            raise refusal
+        fingerprint = hashlib.blake2b(password.encode(), key=self._cache_key).digest()
+        cached = self._verified.get((sender_id, fingerprint))
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        stored = await self._load(sender_id)
+        if stored is None:
+            raise refusal
+        password_hash, sender = stored
+        if not await anyio.to_thread.run_sync(self._verify, password_hash, password):
+            raise refusal
+        if sender.demo and not self._allow_demo:
+            raise AuthenticationFailed(
+                f"sender {sender_id!r} is a demo sender; production mode does not accept demo credentials"
+            )
+        self._verified[(sender_id, fingerprint)] = (time.monotonic() + _CACHE_SECONDS, sender)
+        return sender
+
+    def _verify(self, password_hash: str, password: str) -> bool:
+        try:
+            return self._hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    async def _load(self, sender_id: str) -> tuple[str, Sender] | None:
+        """The stored password hash and the sender, or None if there is no such sender."""
+        async with self._engine.connect() as connection:
+            row = (
+                await connection.execute(
+                    select(senders.c.password_hash, senders.c.signature_policy, senders.c.demo).where(
+                        senders.c.sender_id == sender_id
+                    )
+                )
+            ).first()
+            if row is None:
+                return None
+            rights = (
+                await connection.execute(
+                    select(access_rights.c.service_id).where(access_rights.c.sender_id == sender_id)
+                )
+            ).scalars()
+            password_hash, policy, demo = row
+            return str(password_hash), Sender(sender_id, policy, bool(demo), frozenset(rights))
+
+
+def seed_demo_senders(connection: Connection, now: datetime) -> None:
+    """Create the demo senders of shared/DESIGN.md if missing (dev mode only)."""
+    existing = set(connection.execute(select(senders.c.sender_id)).scalars())
+    hasher = PasswordHasher()
+    for demo in DEMO_SENDERS:
+        if demo.sender_id in existing:
+            continue
+        connection.execute(
+            insert(senders).values(
+                sender_id=demo.sender_id,
+                password_hash=hasher.hash(DEMO_PASSWORD),
+                description=demo.description,
+                signature_policy=demo.signature_policy,
+                demo=True,
+                created_at=now,
+            )
+        )
+        connection.execute(insert(access_rights).values(sender_id=demo.sender_id, service_id="*"))

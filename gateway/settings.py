@@ -1,0 +1,73 @@
+"""The one settings object of a Qaqpa instance.
+
+Values come, in rising priority, from the defaults below, environment variables prefixed ``QAQPA_``
+(``QAQPA_PORT=9000``, ``QAQPA_DATABASE_URL=postgresql://…``) and the ``qaqpa`` command's flags.
+
+Dev mode (the default of ``qaqpa up``) seeds the demo senders and accepts the built-in admin token;
+production mode refuses both (it will not start with the default token, and demo senders cannot log in).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_ADMIN_TOKEN = "qaqpa-dev-admin"  # dev mode only: production mode refuses to start with it
+
+Mode = Literal["dev", "production"]
+MockTransport = Literal["http", "inprocess"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QAQPA_", extra="forbid", validate_default=True)
+
+    mode: Mode = "dev"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+    workers: int = Field(default=1, ge=1, le=64)
+    data_dir: Path = Path(".qaqpa")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default: a SQLite file qaqpa.db in the data directory"
+    )
+    public_url: str | None = Field(
+        default=None, description="Base URL clients use to reach this instance; default: the request's own"
+    )
+    admin_token: SecretStr = SecretStr(DEFAULT_ADMIN_TOKEN)
+
+    population_size: int = Field(default=10_000, ge=1, le=50_000_000)
+    population_seed: int = 407
+
+    mock_transport: MockTransport = Field(
+        default="http", description="How the gateway reaches the built-in mocks: real HTTP or in-process ASGI"
+    )
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+    max_xml_depth: int = Field(default=64, ge=8, le=250)
+    provider_timeout_seconds: float = Field(default=10.0, gt=0)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @model_validator(mode="after")
+    def _refuse_demo_credentials_in_production(self) -> Settings:
+        if self.mode == "production" and self.admin_token.get_secret_value() == DEFAULT_ADMIN_TOKEN:
+            raise ValueError(
+                "production mode refuses the built-in admin token: set QAQPA_ADMIN_TOKEN (or --admin-token)"
+            )
+        return self
+
+    @property
+    def dev(self) -> bool:
+        return self.mode == "dev"
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'qaqpa.db').resolve()}"
+
+    @property
+    def local_base_url(self) -> str:
+        """Where this instance itself answers (the built-in mocks are reached through it)."""
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
+        return f"http://{host}:{self.port}"

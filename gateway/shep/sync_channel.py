@@ -1,0 +1,320 @@
+"""The ShEP SyncChannel (``SendMessage``) from the client's request to the provider's answer.
+
+The steps, each of which can end the exchange with its own fault (gateway/errors.py):
+
+1. the HTTP layer: content type (SOAP 1.1 is ``text/xml``) and body size;
+2. hardened parsing, the SOAP 1.1 envelope, the operation, the SyncChannel schema;
+3. the sender (``senderId`` + password), the serviceId in the registry, the sender's right to it,
+   the sender's signature policy;
+4. the payload in ``requestData/data`` (any of the three styles) against the service's payload schema;
+5. the provider hop: the request re-sent in the provider's payload style with the gateway's ``sessionId``
+   and without the sender's password; the answer parsed, checked against both schemas and passed back in
+   the client's own payload style, with the provider's status unchanged (§1.4 of the ShEP notes).
+
+Every exchange, whichever step ended it, is written to the message log with its raw messages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+import time
+from dataclasses import dataclass
+
+from lxml import etree
+
+from contracts import errors as contract_errors
+from contracts import namespaces as ns
+from contracts import soap
+from contracts.loader import Contracts, validate
+from contracts.parsing import XmlLimits, parse_untrusted
+from contracts.shep import (
+    FAULT_DETAIL,
+    SEND_MESSAGE,
+    SEND_MESSAGE_RESPONSE,
+    ErrorInfo,
+    Payload,
+    RequestInfo,
+    ResponseInfo,
+    build_error_info,
+    build_request,
+    build_response,
+    canonicalize,
+    new_session_id,
+    read_error_info,
+    read_payload,
+    read_request,
+    read_response,
+    write_payload,
+    xml_datetime,
+)
+from gateway import errors
+from gateway.clock import Clock
+from gateway.message_log import Exchange, MessageLog
+from gateway.metrics import Metrics
+from gateway.registry import Service, ServiceRegistry
+from gateway.senders import Sender, SenderDirectory
+from gateway.upstream import ProviderReply, Upstream
+
+log = logging.getLogger(__name__)
+
+SOAP_CONTENT_TYPES = frozenset({"text/xml", "application/xml"})
+_WSSE_SECURITY = ns.qname(ns.WSSE, "Security")
+_XSD_DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingMessage:
+    body: bytes
+    content_type: str | None
+    client_address: str | None = None
+    too_large: bool = False
+    """The body exceeded the limit; ``body`` holds only its first bytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    status_code: int
+    body: bytes
+    session_id: str
+    media_type: str = "text/xml; charset=utf-8"
+
+
+class SyncChannel:
+    def __init__(
+        self,
+        *,
+        contracts: Contracts,
+        registry: ServiceRegistry,
+        senders: SenderDirectory,
+        upstream: Upstream,
+        message_log: MessageLog,
+        metrics: Metrics,
+        clock: Clock,
+        limits: XmlLimits,
+    ) -> None:
+        self._contracts = contracts
+        self._registry = registry
+        self._senders = senders
+        self._upstream = upstream
+        self._log = message_log
+        self._metrics = metrics
+        self._clock = clock
+        self._limits = limits
+
+    async def handle(self, incoming: IncomingMessage) -> OutgoingMessage:
+        started = time.perf_counter()
+        exchange = Exchange(
+            session_id=new_session_id(),
+            channel="sync",
+            received_at=self._clock.now(),
+            request_body=incoming.body,
+            client_address=incoming.client_address,
+        )
+        try:
+            answer = await self._exchange(incoming, exchange)
+            status = 200
+        except errors.GatewayFault as fault:
+            answer, status = self._fault(fault, exchange), 500
+        except Exception:
+            log.exception("SyncChannel exchange %s failed", exchange.session_id)
+            internal = errors.InternalError(
+                f"the gateway failed while handling this message; its log holds session {exchange.session_id}"
+            )
+            answer, status = self._fault(internal, exchange), 500
+        exchange.response_body = answer
+        exchange.responded_at = self._clock.now()
+        exchange.timings["total"] = _ms_since(started)
+        await self._finish(exchange)
+        return OutgoingMessage(status_code=status, body=answer, session_id=exchange.session_id)
+
+    async def _exchange(self, incoming: IncomingMessage, exchange: Exchange) -> bytes:
+        started = time.perf_counter()
+        envelope = self._accept(incoming)
+        info, data = read_request(envelope.payload)
+        exchange.message_id = info.message_id
+        exchange.correlation_id = info.correlation_id
+        exchange.sender_id = info.sender_id
+        exchange.service_id = info.service_id
+        sender = await self._senders.authenticate(info.sender_id, info.password)
+        service = self._route(info, sender)
+        self._check_signature_policy(envelope, sender)
+        payload = self._request_payload(data, service)
+        exchange.subject_iin = _subject_iin(payload.root)
+        exchange.timings["client"] = _ms_since(started)
+
+        reply_info, reply_payload = await self._forward(info, payload, service, exchange)
+
+        data_out = write_payload(reply_payload, payload.style, service.contract.response_type)
+        header = dataclasses.replace(reply_info, session_id=exchange.session_id)
+        exchange.outcome = "ok"
+        exchange.status_code = reply_info.status.code
+        exchange.status_message = reply_info.status.message
+        return soap.serialize(soap.build_envelope(build_response(header, data_out)))
+
+    def _accept(self, incoming: IncomingMessage) -> soap.Envelope:
+        media_type = (incoming.content_type or "").split(";")[0].strip().lower()
+        if media_type == "application/soap+xml":
+            raise errors.SoapVersionMismatch(
+                "Content-Type application/soap+xml is SOAP 1.2; the SyncChannel speaks SOAP 1.1 (text/xml)"
+            )
+        if media_type not in SOAP_CONTENT_TYPES:
+            raise errors.InvalidContentType(
+                f"Content-Type {media_type or '(none)'} is not accepted; send SOAP 1.1 as text/xml"
+            )
+        if incoming.too_large:
+            raise errors.BodyTooLarge(f"the request is larger than {self._limits.max_bytes} bytes")
+        try:
+            envelope = soap.read_envelope(parse_untrusted(incoming.body, self._limits, what="request"), "request")
+            canonicalize(envelope.payload)
+            if envelope.payload.tag != SEND_MESSAGE:
+                raise errors.InvalidSoap(
+                    f"the SyncChannel offers one operation, SendMessage; the Body holds {ns.tag_of(envelope.payload)}"
+                )
+            validate(self._contracts.sync_channel, envelope.payload, "SendMessage")
+        except contract_errors.SchemaViolation as error:
+            # The channel schema also checks inline typed payloads; errors inside `data` are the payload's.
+            if all(_in_payload(issue.path) for issue in error.issues):
+                raise errors.PayloadSchemaViolation(
+                    str(error).replace("SendMessage", "the requestData/data payload", 1),
+                    detail="\n".join(map(str, error.issues)),
+                ) from None
+            raise errors.client_fault_for(error) from None
+        except contract_errors.ContractError as error:
+            raise errors.client_fault_for(error) from None
+        return envelope
+
+    def _route(self, info: RequestInfo, sender: Sender) -> Service:
+        service = self._registry.get(info.service_id)
+        if service is None:
+            raise errors.UnknownService(
+                f"serviceId {info.service_id!r} is not registered", detail="GET /api/v1/services lists every serviceId"
+            )
+        if not sender.may_call(service.service_id):
+            raise errors.AccessDenied(f"sender {sender.sender_id!r} has no right to call {service.service_id!r}")
+        if not service.enabled:
+            raise errors.ServiceDisabled(f"serviceId {service.service_id!r} is disabled in the registry")
+        return service
+
+    def _check_signature_policy(self, envelope: soap.Envelope, sender: Sender) -> None:
+        signed = envelope.header is not None and envelope.header.find(_WSSE_SECURITY) is not None
+        if sender.signature_policy == "required" and not signed:
+            raise errors.SignatureRequired(
+                f"sender {sender.sender_id!r} must sign its requests: soap:Header/wsse:Security is missing"
+            )
+
+    def _request_payload(self, data: etree._Element, service: Service) -> Payload:
+        contract = service.contract
+        try:
+            payload = read_payload(data, contract.request_element, limits=self._limits, what="requestData/data")
+            validate(contract.schema, payload.root, f"the {service.service_id} request payload")
+        except contract_errors.SchemaViolation as error:
+            raise errors.PayloadSchemaViolation(str(error), detail="\n".join(map(str, error.issues))) from None
+        except contract_errors.ContractError as error:
+            raise errors.client_fault_for(error) from None
+        return payload
+
+    async def _forward(
+        self, info: RequestInfo, payload: Payload, service: Service, exchange: Exchange
+    ) -> tuple[ResponseInfo, Payload]:
+        forward_info = dataclasses.replace(info, password=None, session_id=exchange.session_id)
+        data = write_payload(payload, service.payload_style, service.contract.request_type)
+        body = soap.serialize(soap.build_envelope(build_request(forward_info, data)))
+        exchange.provider_request_body = body
+        started = time.perf_counter()
+        try:
+            reply = await self._upstream.post(
+                service.provider_url, body, timeout=service.timeout_seconds, system=service.system
+            )
+        finally:
+            exchange.timings["provider"] = _ms_since(started)
+            self._metrics.latency.labels("sync", "provider").observe(exchange.timings["provider"] / 1000)
+        exchange.provider_response_body = reply.body
+        return self._provider_answer(reply, service)
+
+    def _provider_answer(self, reply: ProviderReply, service: Service) -> tuple[ResponseInfo, Payload]:
+        system = service.system
+        try:
+            root = parse_untrusted(reply.body, self._limits, what=f"the {system} answer")
+            envelope = soap.read_envelope(root, f"the {system} answer")
+        except contract_errors.ContractError as error:
+            if reply.status_code >= 400:
+                raise errors.ProviderHttpError(
+                    f"{system} answered HTTP {reply.status_code} without a SOAP message",
+                    detail=str(error),
+                    system=system,
+                ) from None
+            raise errors.provider_fault_for(error, system) from None
+        if envelope.is_fault:
+            fault = soap.read_fault(envelope.payload)
+            raise errors.ProviderFaulted(
+                f"{system} answered with a SOAP Fault: {fault.string or fault.code}",
+                sub_error=_provider_error_info(fault, xml_datetime(self._clock.now())),
+                system=system,
+            )
+        if reply.status_code != 200:
+            raise errors.ProviderHttpError(f"{system} answered HTTP {reply.status_code}", system=system)
+        try:
+            canonicalize(envelope.payload)
+            if envelope.payload.tag != SEND_MESSAGE_RESPONSE:
+                raise contract_errors.NotSoapEnvelope(f"the {system} answer holds {ns.tag_of(envelope.payload)}")
+            validate(self._contracts.sync_channel, envelope.payload, f"the {system} SendMessageResponse")
+            info, data = read_response(envelope.payload)
+            contract = service.contract
+            payload = read_payload(data, contract.response_element, limits=self._limits, what=f"the {system} data")
+            validate(contract.schema, payload.root, f"the {system} answer payload")
+        except contract_errors.ContractError as error:
+            raise errors.provider_fault_for(error, system) from None
+        return info, payload
+
+    def _fault(self, fault: errors.GatewayFault, exchange: Exchange) -> bytes:
+        exchange.outcome = "fault"
+        exchange.status_code = fault.code
+        exchange.status_message = fault.message
+        exchange.fault_hop = fault.hop
+        error = ErrorInfo(
+            code=fault.code,
+            message=fault.message,
+            data=fault.detail,
+            date=xml_datetime(self._clock.now()),
+            sub_error=fault.sub_error,
+            session_id=exchange.session_id,
+        )
+        envelope = soap.fault_envelope(fault.soap_fault_code, fault.message, fault.actor, build_error_info(error))
+        return soap.serialize(envelope)
+
+    async def _finish(self, exchange: Exchange) -> None:
+        self._metrics.exchanges.labels("sync", exchange.service_id or "-", exchange.status_code).inc()
+        self._metrics.latency.labels("sync", "total").observe(exchange.timings["total"] / 1000)
+        if exchange.fault_hop is not None:
+            self._metrics.faults.labels(exchange.status_code, exchange.fault_hop).inc()
+        try:
+            await self._log.record(exchange)
+        except Exception:
+            # The client still gets its answer; the failure is visible in the log and the metrics.
+            log.exception("message log write failed for session %s", exchange.session_id)
+            self._metrics.log_failures.inc()
+
+
+def _provider_error_info(fault: soap.Fault, now: str) -> ErrorInfo:
+    """The provider's own ErrorInfo, for the subError of our fault; made up from faultcode/faultstring if absent."""
+    if fault.detail is not None:
+        for child in fault.detail.iterchildren(tag=etree.Element):
+            if ns.split_qname(child.tag)[1] == ns.split_qname(FAULT_DETAIL)[1]:
+                error = read_error_info(child)
+                return error if _XSD_DATETIME.fullmatch(error.date) else dataclasses.replace(error, date=now)
+    return ErrorInfo(code=fault.code or "(none)", message=fault.string or "(none)", date=now)
+
+
+def _in_payload(path: str) -> bool:
+    return path.endswith("/requestData/data") or "/requestData/data/" in path
+
+
+def _subject_iin(payload_root: etree._Element) -> str | None:
+    iin = payload_root.findtext("iin")
+    return iin.strip()[:12] if iin else None
+
+
+def _ms_since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)

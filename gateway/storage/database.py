@@ -1,0 +1,82 @@
+"""The database: one URL, an async engine for serving, a sync one for migrations and bulk loads.
+
+SQLite (a file in the data directory) is the default; PostgreSQL is used when the URL says so, and is
+what several gateway processes share. Plain ``sqlite:///…`` and ``postgresql://…`` URLs are accepted and
+given the drivers Qaqpa ships (aiosqlite, psycopg 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseUrls:
+    sync: URL
+    async_: URL
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.sync.get_backend_name() == "sqlite"
+
+
+def database_urls(url: str) -> DatabaseUrls:
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return DatabaseUrls(sync=parsed.set(drivername="sqlite"), async_=parsed.set(drivername="sqlite+aiosqlite"))
+    if backend in ("postgresql", "postgres"):
+        driver = parsed.set(drivername="postgresql+psycopg")
+        return DatabaseUrls(sync=driver, async_=driver)
+    raise ValueError(f"unsupported database {backend!r}: use sqlite:///FILE or postgresql://HOST/DB")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers proceed while the message log is written; busy_timeout waits out short write locks.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class Database:
+    """Engines for one database URL. Create once per process; :meth:`dispose` on shutdown."""
+
+    def __init__(self, url: str) -> None:
+        self.urls = database_urls(url)
+        if self.urls.is_sqlite and self.urls.sync.database not in (None, "", ":memory:"):
+            Path(self.urls.sync.database).parent.mkdir(parents=True, exist_ok=True)
+        self._sync: Engine | None = None
+        self.engine: AsyncEngine = create_async_engine(self.urls.async_, pool_pre_ping=not self.urls.is_sqlite)
+        if self.urls.is_sqlite:
+            event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+
+    @property
+    def sync_engine(self) -> Engine:
+        """A synchronous engine on the same database, for migrations and bulk work (made on first use)."""
+        if self._sync is None:
+            self._sync = create_engine(self.urls.sync, pool_pre_ping=not self.urls.is_sqlite)
+            if self.urls.is_sqlite:
+                event.listen(self._sync, "connect", _sqlite_pragmas)
+        return self._sync
+
+    @property
+    def display_url(self) -> str:
+        return self.urls.sync.render_as_string(hide_password=True)
+
+    async def ping(self) -> None:
+        async with self.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+        if self._sync is not None:
+            self._sync.dispose()

@@ -1,0 +1,96 @@
+"""The gateway's own tables: senders and their access rights, the service registry, the message log."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+senders = Table(
+    "senders",
+    metadata,
+    Column("sender_id", String(100), primary_key=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("description", String(500), nullable=False),
+    Column("signature_policy", String(20), nullable=False),
+    Column("demo", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+access_rights = Table(
+    "access_rights",
+    metadata,
+    Column("sender_id", String(100), ForeignKey("senders.sender_id", ondelete="CASCADE"), primary_key=True),
+    Column("service_id", String(200), primary_key=True),  # a serviceId, or * for every service
+)
+
+services = Table(
+    "services",
+    metadata,
+    Column("service_id", String(200), primary_key=True),
+    Column("system", String(50), nullable=False),
+    Column("system_name", String(200), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("contract", String(50), nullable=False),
+    # The built-in mock that answers when provider_url is NULL.
+    Column("mock_system", String(50), nullable=True),
+    Column("provider_url", String(500), nullable=True),
+    Column("payload_style", String(10), nullable=False),
+    Column("timeout_seconds", Float, nullable=True),
+    Column("enabled", Boolean, nullable=False),
+)
+
+_LOG_ID = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrements only INTEGER PRIMARY KEY
+
+message_log = Table(
+    "message_log",
+    metadata,
+    Column("id", _LOG_ID, primary_key=True, autoincrement=True),
+    Column("session_id", String(40), nullable=False, unique=True),
+    Column("channel", String(10), nullable=False),
+    Column("message_id", String(200), nullable=True),
+    Column("correlation_id", String(200), nullable=True),
+    Column("sender_id", String(100), nullable=True),
+    Column("service_id", String(200), nullable=True),
+    Column("subject_iin", String(12), nullable=True),
+    Column("outcome", String(10), nullable=False),  # ok or fault
+    Column("status_code", String(100), nullable=False),
+    Column("status_message", Text, nullable=False),
+    Column("fault_hop", String(10), nullable=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("responded_at", DateTime(timezone=True), nullable=False),
+    Column("timings", JSON, nullable=False),
+    Column("client_address", String(100), nullable=True),
+    Column("request_body", LargeBinary, nullable=False),
+    Column("provider_request_body", LargeBinary, nullable=True),
+    Column("provider_response_body", LargeBinary, nullable=True),
+    Column("response_body", LargeBinary, nullable=False),
+    Index(None, "message_id"),
+    Index(None, "sender_id", "received_at"),
+    Index(None, "service_id", "received_at"),
+    Index(None, "subject_iin"),
+    Index(None, "received_at"),
+)

@@ -1,0 +1,30 @@
+"""One synthetic population of Kazakhstan, shared by every mock information system."""
+
+from __future__ import annotations
+
+from mocks.population.features import FEATURES, Feature
+from mocks.population.generator import POPULATION_EPOCH, GeneratedPerson, PopulationGenerator
+from mocks.population.store import (
+    PersonRecord,
+    PopulationStore,
+    PopulationSummary,
+    ensure_population,
+    generate_population,
+    read_summary,
+    sample_iins,
+)
+
+__all__ = [
+    "FEATURES",
+    "POPULATION_EPOCH",
+    "Feature",
+    "GeneratedPerson",
+    "PersonRecord",
+    "PopulationGenerator",
+    "PopulationStore",
+    "PopulationSummary",
+    "ensure_population",
+    "generate_population",
+    "read_summary",
+    "sample_iins",
+]

@@ -1,0 +1,29 @@
+"""The examples in the documentation run as written."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from pathlib import Path
+
+from tests.support.gateway import LiveGateway
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _python_block(markdown: str, after_heading: str) -> str:
+    section = markdown.split(after_heading, 1)[1]
+    match = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    assert match, f"no python example after {after_heading!r}"
+    return match.group(1)
+
+
+def test_the_readme_zeep_example_works_as_written(gateway: LiveGateway) -> None:
+    code = _python_block(README.read_text(), "## Look a citizen up with zeep")
+    code = code.replace("http://127.0.0.1:8080", gateway.base_url)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, "README.md", "exec"), {})
+    lines = printed.getvalue().splitlines()
+    assert lines == ["SCSS001", "СӘРСЕНБАЕВ ӘЛИ БАҚЫТЖАНОВИЧ 1979-05-04"]

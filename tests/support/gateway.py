@@ -1,0 +1,137 @@
+"""A whole Qaqpa instance on a real port, with a registry that also points at misbehaving providers.
+
+Every exchange a test makes through :meth:`LiveGateway.post` is remembered; when the instance stops, the
+message log must hold each of them (failed ones included), or the session ends with an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from argon2 import PasswordHasher
+from sqlalchemy import insert, select
+
+from gateway import Settings, create_app
+from gateway.bootstrap import prepare_database
+from gateway.clock import SystemClock
+from gateway.storage.database import Database
+from gateway.storage.tables import access_rights, message_log, senders, services
+from mocks.population import sample_iins
+from tests.support.providers import ResettingServer, closed_port, misbehaving_provider_app
+from tests.support.servers import ServerThread, free_port
+
+LIMITED_SENDER = ("TEST_LIMITED", "limited")
+"""A sender with a right to one serviceId only, which is not GBDFL_UniversalServiceSync."""
+
+# serviceId -> (path on the misbehaving provider, or a special target; timeout in seconds; enabled)
+TEST_SERVICES: dict[str, tuple[str, float | None, bool]] = {
+    "TEST_Unreachable": ("closed-port", None, True),
+    "TEST_Hang": ("/hang", 0.3, True),
+    "TEST_Reset": ("reset", None, True),
+    "TEST_HttpError": ("/http-error", None, True),
+    "TEST_Fault": ("/fault", None, True),
+    "TEST_Garbage": ("/garbage", None, True),
+    "TEST_NoStatus": ("/no-status", None, True),
+    "TEST_BadPayload": ("/bad-payload", None, True),
+    "TEST_Disabled": ("/garbage", None, False),
+}
+
+
+class LiveGateway:
+    def __init__(self, base_url: str, app: Any, database_url: str) -> None:
+        self.base_url = base_url
+        self.app = app
+        self.database_url = database_url
+        self.http = httpx.Client(base_url=base_url, timeout=30)
+        self.session_ids: list[str] = []
+
+    def post(
+        self, body: bytes, content_type: str | None = "text/xml; charset=utf-8", path: str = "/bip-sync/"
+    ) -> httpx.Response:
+        headers = {"Content-Type": content_type} if content_type else {}
+        response = self.http.post(path, content=body, headers=headers)
+        session_id = response.headers.get("X-Qaqpa-Session-Id")
+        assert session_id, f"no session id on {response.status_code}: {response.text[:300]}"
+        self.session_ids.append(session_id)
+        return response
+
+    def sample(self, feature: str | None = None, count: int = 1) -> list[str]:
+        """IINs of existing citizens (``feature`` as in ``qaqpa population sample --where``)."""
+        database = Database(self.database_url)
+        try:
+            return sample_iins(database.sync_engine, count, feature, datetime.now(UTC).date())
+        finally:
+            database.sync_engine.dispose()
+
+    def logged_session_ids(self) -> set[str]:
+        database = Database(self.database_url)
+        try:
+            with database.sync_engine.connect() as connection:
+                return set(connection.execute(select(message_log.c.session_id)).scalars())
+        finally:
+            database.sync_engine.dispose()
+
+
+def _register_test_fixtures(database: Database, provider_url: str, reset_port: int) -> None:
+    targets = {"closed-port": f"http://127.0.0.1:{closed_port()}/", "reset": f"http://127.0.0.1:{reset_port}/"}
+    with database.sync_engine.begin() as connection:
+        for service_id, (target, timeout, enabled) in TEST_SERVICES.items():
+            connection.execute(
+                insert(services).values(
+                    service_id=service_id,
+                    system="TESTPROV",
+                    system_name="A misbehaving test provider",
+                    channel="sync",
+                    description=f"answers from {target}",
+                    contract="gbdfl",
+                    mock_system=None,
+                    provider_url=targets.get(target, provider_url + target),
+                    payload_style="inline",
+                    timeout_seconds=timeout,
+                    enabled=enabled,
+                )
+            )
+        sender_id, password = LIMITED_SENDER
+        connection.execute(
+            insert(senders).values(
+                sender_id=sender_id,
+                password_hash=PasswordHasher().hash(password),
+                description="test sender with one right",
+                signature_policy="optional",
+                demo=False,
+                created_at=datetime.now(UTC),
+            )
+        )
+        connection.execute(insert(access_rights).values(sender_id=sender_id, service_id="TEST_Garbage"))
+
+
+@contextmanager
+def live_gateway(data_dir: Path, database_url: str, **overrides: Any) -> Iterator[LiveGateway]:
+    port = free_port()
+    settings = Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        port=port,
+        population_size=overrides.pop("population_size", 400),
+        max_body_bytes=overrides.pop("max_body_bytes", 256 * 1024),
+        **overrides,
+    )
+    database = Database(settings.resolved_database_url)
+    prepare_database(settings, database, SystemClock())
+    with ExitStack() as stack:
+        provider = stack.enter_context(ServerThread(misbehaving_provider_app()))
+        resetter = stack.enter_context(ResettingServer())
+        _register_test_fixtures(database, provider.base_url, resetter.port)
+        database.sync_engine.dispose()
+        app = create_app(settings)
+        stack.enter_context(ServerThread(app, port=port))
+        gateway = LiveGateway(f"http://127.0.0.1:{port}", app, settings.resolved_database_url)
+        yield gateway
+        gateway.http.close()
+        missing = set(gateway.session_ids) - gateway.logged_session_ids()
+        assert not missing, f"{len(missing)} exchanges are missing from the message log: {sorted(missing)[:5]}"
