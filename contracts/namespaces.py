@@ -50,3 +50,14 @@ def split_qname(tag: object) -> tuple[str | None, str]:
         namespace, _, local = tag[1:].partition("}")
         return namespace, local
     return None, tag
+
+
+def _register_prefixes() -> None:
+    # When lxml must declare one of these namespaces on the fly, it uses the conventional prefix.
+    from lxml import etree
+
+    for prefix, uri in (("wsse", WSSE), ("wsu", WSU), ("ds", DS), ("soap", SOAP11_ENV), ("xsi", XSI)):
+        etree.register_namespace(prefix, uri)
+
+
+_register_prefixes()

@@ -7,6 +7,8 @@ default, or in-process (``mock_transport="inprocess"``) when asked.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,21 +20,24 @@ from fastapi import FastAPI
 from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
 from gateway._version import __version__
-from gateway.api import catalogue, messages, operations, soap
+from gateway.api import catalogue, messages, operations, pki, soap
 from gateway.api.problems import install_problem_handlers
 from gateway.bootstrap import bootstrap
 from gateway.clock import Clock, SystemClock
 from gateway.message_log import MessageLog
 from gateway.metrics import Metrics
+from gateway.pki import Pki
 from gateway.registry import ServiceRegistry
 from gateway.runtime import Runtime
 from gateway.senders import SenderDirectory
 from gateway.settings import Settings
 from gateway.shep import SyncChannel
+from gateway.signatures import Signatures
 from gateway.storage.database import Database
 from gateway.upstream import Upstream
 from mocks import create_mock_app
 from mocks.catalogue import SYSTEMS
+from signing.pki.profiles import PublicationUrls
 
 log = logging.getLogger(__name__)
 
@@ -46,15 +51,18 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await anyio.to_thread.run_sync(bootstrap, settings, runtime.database, clock)
+        await anyio.to_thread.run_sync(_load_pki, runtime)
         await runtime.registry.reload(
             runtime.database.engine, runtime.contracts, mocks_base, settings.provider_timeout_seconds
         )
+        refresher = asyncio.create_task(_refresh_revocations(runtime), name="qaqpa-revocations")
         runtime.ready = True
         log.info("Qaqpa %s ready (%s mode, database %s)", __version__, settings.mode, runtime.database.display_url)
         try:
             yield
         finally:
             runtime.ready = False
+            refresher.cancel()
             await runtime.upstream.close()
             await runtime.database.dispose()
 
@@ -65,13 +73,21 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         lifespan=lifespan,
     )
     install_problem_handlers(app)
-    for router in (soap.router, catalogue.router, messages.router, operations.router):
+    for router in (soap.router, catalogue.router, messages.router, pki.router, operations.router):
         app.include_router(router)
 
     database = Database(settings.resolved_database_url)
     limits = XmlLimits(max_bytes=settings.max_body_bytes, max_depth=settings.max_xml_depth)
+    instance_pki = Pki()
     for system in SYSTEMS:
-        app.mount(f"/mocks/{system.name}", create_mock_app(system, database.engine, clock.now, limits=limits))
+        mock = create_mock_app(
+            system,
+            database.engine,
+            clock.now,
+            limits=limits,
+            signer=functools.partial(instance_pki.system_key, system.name),
+        )
+        app.mount(f"/mocks/{system.name}", mock)
 
     if settings.mock_transport == "inprocess":
         mocks_base = _INPROCESS_BASE
@@ -86,12 +102,14 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         ),
         settings.max_body_bytes,
     )
-    runtime = _runtime(settings, clock, database, upstream, limits)
+    runtime = _runtime(settings, clock, database, upstream, limits, instance_pki)
     app.state.runtime = runtime
     return app
 
 
-def _runtime(settings: Settings, clock: Clock, database: Database, upstream: Upstream, limits: XmlLimits) -> Runtime:
+def _runtime(
+    settings: Settings, clock: Clock, database: Database, upstream: Upstream, limits: XmlLimits, instance_pki: Pki
+) -> Runtime:
     contracts = load_contracts()
     metrics = Metrics()
     message_log = MessageLog(database.engine)
@@ -106,8 +124,9 @@ def _runtime(settings: Settings, clock: Clock, database: Database, upstream: Ups
         metrics=metrics,
         clock=clock,
         limits=limits,
+        signatures=Signatures(instance_pki, sign_messages=settings.sign_messages),
     )
-    runtime = Runtime(
+    return Runtime(
         settings=settings,
         clock=clock,
         database=database,
@@ -118,5 +137,28 @@ def _runtime(settings: Settings, clock: Clock, database: Database, upstream: Ups
         upstream=upstream,
         sync_channel=sync_channel,
         registry=registry,
+        pki=instance_pki,
     )
-    return runtime
+
+
+def _load_pki(runtime: Runtime) -> None:
+    settings = runtime.settings
+    runtime.pki.load(
+        settings.pki_dir,
+        runtime.database.sync_engine,
+        runtime.clock,
+        PublicationUrls(settings.advertised_url),
+        SYSTEMS,
+        check=settings.revocation_check,
+        allow_sha1=settings.allow_sha1,
+    )
+
+
+async def _refresh_revocations(runtime: Runtime) -> None:
+    """Pick up revocations made by other processes (the CLI, other gateways) every so often."""
+    while True:
+        await asyncio.sleep(runtime.settings.revocation_refresh_seconds)
+        try:
+            await anyio.to_thread.run_sync(runtime.pki.refresh_revocations, runtime.database.sync_engine)
+        except Exception:
+            log.exception("could not refresh the revocation list; keeping the last one")

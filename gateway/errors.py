@@ -17,7 +17,7 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
     │   ├── AuthenticationFailed         Client.AuthenticationFailed
     │   ├── AccessDenied                 Client.AccessDenied
     │   ├── UnknownService               Client.UnknownService
-    │   ├── SignatureRequired            Client.SignatureRequired
+    │   ├── ClientSignatureFault         Client.Signature.<reason>   (the client's transport or payload signature)
     │   └── NotFound                     Client.NotFound             (REST: no such resource)
     ├── GatewayInternalFault             hop "gateway": Qaqpa itself failed
     │   ├── InternalError                Gateway.InternalError
@@ -29,7 +29,10 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
         ├── ProviderHttpError            Provider.HttpError
         ├── ProviderFaulted              Provider.Fault              (the provider's ErrorInfo is the subError)
         ├── ProviderMalformedResponse    Provider.MalformedResponse
-        └── ProviderSchemaViolation      Provider.SchemaViolation
+        ├── ProviderSchemaViolation      Provider.SchemaViolation
+        └── ProviderSignatureFault       Provider.Signature.<reason> (the provider's payload signature)
+
+A signature fault's ``<reason>`` is one of signing/errors.py's (``Client.Signature.IinMismatch``, …).
 
 docs/errors.md explains each code with its cause and fix; a test keeps that page and this tree in step.
 """
@@ -40,13 +43,14 @@ from typing import ClassVar, Literal
 
 from contracts import errors as contract_errors
 from contracts.shep import ErrorInfo
+from signing.errors import REASONS, SignatureRejected
 
 Hop = Literal["client", "gateway", "provider"]
 SoapFaultCode = Literal["Client", "Server", "VersionMismatch"]
 
 
 class GatewayFault(Exception):
-    code: ClassVar[str]
+    code: str
     hop: ClassVar[Hop]
     http_status: ClassVar[int]
     soap_fault_code: ClassVar[SoapFaultCode]
@@ -128,9 +132,15 @@ class UnknownService(ClientFault):
     http_status = 404
 
 
-class SignatureRequired(ClientFault):
-    code = "Client.SignatureRequired"
+class ClientSignatureFault(ClientFault):
+    """The client's signature was missing or refused; the code carries the reason."""
+
     http_status = 403
+
+    def __init__(self, rejected: SignatureRejected, layer: str) -> None:
+        super().__init__(f"{_LAYER_NAMES[layer]} signature refused: {rejected.message}", detail=rejected.reason)
+        self.code = f"Client.Signature.{rejected.reason}"
+        self.rejected = rejected
 
 
 class NotFound(ClientFault):
@@ -188,8 +198,21 @@ class ProviderSchemaViolation(ProviderFault):
     code = "Provider.SchemaViolation"
 
 
+class ProviderSignatureFault(ProviderFault):
+    """The provider's signature on its answer was missing or refused; the code carries the reason."""
+
+    def __init__(self, rejected: SignatureRejected, system: str) -> None:
+        super().__init__(f"the {system} answer's signature was refused: {rejected.message}", system=system)
+        self.detail = rejected.reason
+        self.code = f"Provider.Signature.{rejected.reason}"
+        self.rejected = rejected
+
+
+_LAYER_NAMES = {"transport": "the WS-Security (transport)", "payload": "the payload's (enveloped)"}
+
+
 def all_fault_classes() -> list[type[GatewayFault]]:
-    """Every concrete fault (the leaves of the tree), for documentation and its test."""
+    """Every concrete fault with a fixed code (the leaves of the tree)."""
     leaves: list[type[GatewayFault]] = []
     pending: list[type[GatewayFault]] = [GatewayFault]
     while pending:
@@ -200,6 +223,13 @@ def all_fault_classes() -> list[type[GatewayFault]]:
         elif "code" in cls.__dict__:
             leaves.append(cls)
     return sorted(leaves, key=lambda leaf: leaf.code)
+
+
+def all_fault_codes() -> list[str]:
+    """Every code a fault can carry, signature reasons included: what docs/errors.md must explain."""
+    codes = [fault.code for fault in all_fault_classes()]
+    codes += [f"{hop}.Signature.{reason}" for hop in ("Client", "Provider") for reason in REASONS]
+    return sorted(codes)
 
 
 _CLIENT_DOCUMENT_FAULTS: dict[type[contract_errors.ContractError], type[ClientFault]] = {

@@ -40,6 +40,7 @@ class Exchange:
     provider_request_body: bytes | None = None
     provider_response_body: bytes | None = None
     response_body: bytes = b""
+    signatures: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class MessageLog:
             "provider_request_body": exchange.provider_request_body,
             "provider_response_body": exchange.provider_response_body,
             "response_body": exchange.response_body,
+            "signatures": exchange.signatures,
         }
         async with self._engine.begin() as connection:
             await connection.execute(insert(message_log).values(values))
@@ -135,4 +137,5 @@ def _as_json(row: Any) -> dict[str, Any]:
         "providerRequest": _text(row["provider_request_body"]),
         "providerResponse": _text(row["provider_response_body"]),
         "response": _text(row["response_body"]),
+        "signatures": row["signatures"],
     }

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from contracts.loader import Contracts, PayloadContract
 from contracts.shep import PayloadStyle
 from gateway.storage.tables import services
-from mocks.catalogue import MockSystem
+from mocks.catalogue import MockSystem, SignatureRequirement
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,10 @@ class Service:
     payload_style: PayloadStyle
     timeout_seconds: float
     enabled: bool
+    payload_signature: SignatureRequirement = "optional"
+    signer_iin_field: str | None = None
+    provider_signature: SignatureRequirement = "none"
+    provider_bin: str | None = None
 
 
 class ServiceRegistry:
@@ -66,6 +70,10 @@ class ServiceRegistry:
                     payload_style=row["payload_style"],
                     timeout_seconds=row["timeout_seconds"] or default_timeout,
                     enabled=row["enabled"],
+                    payload_signature=row["payload_signature"],
+                    signer_iin_field=row["signer_iin_field"],
+                    provider_signature=row["provider_signature"],
+                    provider_bin=row["provider_bin"],
                 )
             )
         self._services = MappingProxyType({entry.service_id: entry for entry in entries})
@@ -83,6 +91,8 @@ def seed_mock_services(connection: Connection, systems: Iterable[MockSystem]) ->
                 "description": service.description,
                 "contract": service.contract,
                 "mock_system": system.name,
+                "signer_iin_field": service.signer_iin_field,
+                "provider_bin": system.bin,
             }
             if service.service_id in known:
                 connection.execute(update(services).where(services.c.service_id == service.service_id).values(values))
@@ -94,6 +104,8 @@ def seed_mock_services(connection: Connection, systems: Iterable[MockSystem]) ->
                         payload_style=service.payload_style,
                         timeout_seconds=None,
                         enabled=True,
+                        payload_signature=service.payload_signature,
+                        provider_signature="required",
                         **values,
                     )
                 )

@@ -8,6 +8,7 @@ from contracts.loader import Contracts
 from gateway.clock import Clock
 from gateway.message_log import MessageLog
 from gateway.metrics import Metrics
+from gateway.pki import Pki
 from gateway.registry import ServiceRegistry
 from gateway.senders import SenderDirectory
 from gateway.settings import Settings
@@ -28,4 +29,5 @@ class Runtime:
     upstream: Upstream
     sync_channel: SyncChannel
     registry: ServiceRegistry
+    pki: Pki
     ready: bool = False

@@ -50,6 +50,7 @@ class Sender:
     signature_policy: SignaturePolicy
     demo: bool
     rights: frozenset[str]
+    bin: str | None = None
 
     def may_call(self, service_id: str) -> bool:
         return "*" in self.rights or service_id in self.rights
@@ -98,7 +99,7 @@ class SenderDirectory:
         async with self._engine.connect() as connection:
             row = (
                 await connection.execute(
-                    select(senders.c.password_hash, senders.c.signature_policy, senders.c.demo).where(
+                    select(senders.c.password_hash, senders.c.signature_policy, senders.c.demo, senders.c.bin).where(
                         senders.c.sender_id == sender_id
                     )
                 )
@@ -110,8 +111,8 @@ class SenderDirectory:
                     select(access_rights.c.service_id).where(access_rights.c.sender_id == sender_id)
                 )
             ).scalars()
-            password_hash, policy, demo = row
-            return str(password_hash), Sender(sender_id, policy, bool(demo), frozenset(rights))
+            password_hash, policy, demo, bin_ = row
+            return str(password_hash), Sender(sender_id, policy, bool(demo), frozenset(rights), bin_)
 
 
 def seed_demo_senders(connection: Connection, now: datetime) -> None:

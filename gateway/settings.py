@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     max_xml_depth: int = Field(default=64, ge=8, le=250)
     provider_timeout_seconds: float = Field(default=10.0, gt=0)
+    revocation_check: Literal["crl", "ocsp", "both", "none"] = Field(
+        default="both", description="How signers' certificates are checked for revocation"
+    )
+    allow_sha1: bool = Field(default=False, description="Accept RSA-SHA1 / SHA-1 signatures (legacy peers)")
+    sign_messages: bool = Field(default=True, description="Sign what the gateway sends (WS-Security)")
+    revocation_refresh_seconds: float = Field(default=1.0, gt=0)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @model_validator(mode="after")
@@ -65,6 +71,15 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'qaqpa.db').resolve()}"
+
+    @property
+    def pki_dir(self) -> Path:
+        return self.data_dir / "pki"
+
+    @property
+    def advertised_url(self) -> str:
+        """The base URL written into certificates (CRL, OCSP, CA issuer) and documents."""
+        return (self.public_url or self.local_base_url).rstrip("/")
 
     @property
     def local_base_url(self) -> str:

@@ -15,6 +15,9 @@ from contracts.shep import PayloadStyle
 Channel = Literal["sync", "async"]
 
 
+SignatureRequirement = Literal["none", "optional", "required"]
+
+
 @dataclass(frozen=True, slots=True)
 class MockService:
     service_id: str
@@ -22,6 +25,10 @@ class MockService:
     description: str
     contract: str
     payload_style: PayloadStyle
+    payload_signature: SignatureRequirement = "optional"
+    """Whether the client's payload must carry an enveloped signature (verified whenever present)."""
+    signer_iin_field: str | None = None
+    """The payload element whose IIN the payload's signer must hold, when the signature binds to one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +40,9 @@ class MockSystem:
     title: str
     name_ru: str
     name_kz: str
+    bin: str
+    """The operator's BIN (simulated): the mock signs its answers with a legal-entity certificate carrying it."""
+    organization: str
     services: tuple[MockService, ...]
 
 
@@ -42,6 +52,8 @@ GBDFL = MockSystem(
     title="Individuals DB (ГБД ФЛ)",
     name_ru="ГБД ФЛ",
     name_kz="ЖТ МДБ",
+    bin="040340200027",
+    organization="QAQPA ЖТ МДБ (ГБД ФЛ)",
     services=(
         MockService(
             service_id="GBDFL_UniversalServiceSync",

@@ -30,6 +30,7 @@ from contracts.shep import (
     SUCCESS,
     ErrorInfo,
     Payload,
+    PayloadStyle,
     RequestInfo,
     ResponseInfo,
     Status,
@@ -42,6 +43,7 @@ from contracts.shep import (
     xml_datetime,
 )
 from mocks.catalogue import MockService, MockSystem
+from signing.xmldsig import SigningKey, sign_enveloped
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +72,10 @@ class ShepProvider:
         now: Callable[[], datetime],
         limits: XmlLimits,
         contracts: Contracts,
+        signer: Callable[[], SigningKey] | None,
     ) -> None:
         self.system = system
+        self._signer = signer
         self._services = {service.service_id: service for service in system.services}
         missing = set(self._services) - set(handlers)
         if missing:
@@ -132,7 +136,7 @@ class ShepProvider:
 
     def _response(self, service: MockService, info: RequestInfo, answer: etree._Element) -> etree._Element:
         contract = self._contracts.payload(service.contract)
-        data = write_payload(Payload(answer, "element"), service.payload_style, contract.response_type)
+        data = self._signed_data(answer, service.payload_style, contract.response_type)
         header = ResponseInfo(
             message_id=str(uuid.uuid4()),
             correlation_id=info.correlation_id or info.message_id,
@@ -142,6 +146,19 @@ class ShepProvider:
         )
         return build_response(header, data)
 
+    def _signed_data(self, answer: etree._Element, style: PayloadStyle, response_type: str) -> etree._Element:
+        """The answer in ``data``, signed as the system's operator: the enveloped signature signs the payload
+        document as it travels (the ``data`` element itself in the inline style, the answer's root otherwise)."""
+        if self._signer is None:
+            return write_payload(Payload(answer, "element"), style, response_type)
+        key = self._signer()
+        if style == "inline":
+            data = write_payload(Payload(answer, "element"), style, response_type)
+            sign_enveloped(data, key)
+            return data
+        sign_enveloped(answer, key)
+        return write_payload(Payload(answer, "element", None, answer), style, response_type)
+
 
 def create_provider_app(
     system: MockSystem,
@@ -150,9 +167,10 @@ def create_provider_app(
     *,
     limits: XmlLimits = DEFAULT_LIMITS,
     contracts: Contracts | None = None,
+    signer: Callable[[], SigningKey] | None = None,
 ) -> Starlette:
-    """The ASGI application of one mock system."""
-    provider = ShepProvider(system, handlers, now, limits, contracts or load_contracts())
+    """The ASGI application of one mock system; ``signer`` gives the key its answers are signed with."""
+    provider = ShepProvider(system, handlers, now, limits, contracts or load_contracts(), signer)
     return Starlette(routes=[Route("/", provider.endpoint, methods=["GET", "POST"]), Route("/health", provider.health)])
 
 

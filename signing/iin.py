@@ -94,6 +94,16 @@ def is_valid_iin(iin: str) -> bool:
     return iin_problem(iin) is None
 
 
+def make_bin(registered: date, serial: int, *, kind: int = 4, division: int = 0) -> str | None:
+    """The BIN for a registration month, entity kind (4 resident, 5 non-resident, 6 sole trader), division and
+    5-digit serial, or None if that serial gives no valid check digit."""
+    if not 0 <= serial <= 99999:
+        raise ValueError("the BIN serial has five digits")
+    prefix = f"{registered:%y%m}{kind}{division}{serial:05d}"
+    digit = check_digit(prefix)
+    return None if digit is None else f"{prefix}{digit}"
+
+
 def bin_problem(bin_: str) -> str | None:
     """Why ``bin_`` is not a valid BIN, in words, or None if it is one."""
     if not _TWELVE_DIGITS.fullmatch(bin_):

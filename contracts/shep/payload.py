@@ -29,6 +29,9 @@ PayloadStyle = Literal["inline", "element", "string"]
 _XSI_TYPE = ns.qname(ns.XSI, "type")
 
 
+_DS_SIGNATURE = ns.qname(ns.DS, "Signature")
+
+
 @dataclass(frozen=True, slots=True)
 class Payload:
     root: etree._Element
@@ -36,6 +39,17 @@ class Payload:
     style: PayloadStyle
     text: str | None = None
     """For the ``string`` style, the string exactly as received: forwarding it verbatim keeps signatures intact."""
+    document: etree._Element | None = None
+    """The payload as transmitted, a standalone document: the ``data`` element itself for the inline style, the
+    payload root otherwise. An enveloped signature signs this document."""
+
+    @property
+    def signed_document(self) -> etree._Element:
+        return self.document if self.document is not None else self.root
+
+    @property
+    def is_signed(self) -> bool:
+        return any(child.tag == _DS_SIGNATURE for child in self.signed_document)
 
 
 def read_payload(
@@ -47,18 +61,27 @@ def read_payload(
         text = data.text or ""
         if not text.strip():
             raise SchemaViolation(what, (SchemaIssue(data.sourceline or 0, "data", "the payload is empty"),))
-        return Payload(parse_untrusted(text, limits, what=f"{what} (escaped XML string)"), "string", text)
+        root = parse_untrusted(text, limits, what=f"{what} (escaped XML string)")
+        return Payload(root, "string", text, root)
     if len(children) == 1 and children[0].tag == root_element and data.get(_XSI_TYPE) is None:
-        return Payload(copy.deepcopy(children[0]), "element")
+        element = copy.deepcopy(children[0])
+        return Payload(element, "element", None, element)
     namespace, _ = ns.split_qname(root_element)
     root = etree.Element(root_element, nsmap={"p": namespace} if namespace else None)
     for child in children:
         root.append(copy.deepcopy(child))
-    return Payload(root, "inline")
+    # A deep copy keeps the declarations `data` carries and those its content uses, and no others: the same
+    # standalone document its signer signed.
+    return Payload(root, "inline", None, copy.deepcopy(data))
 
 
 def write_payload(payload: Payload, style: PayloadStyle, type_qname: str) -> etree._Element:
-    """A ``data`` element carrying ``payload`` in ``style``; ``type_qname`` is used for the inline style."""
+    """A ``data`` element carrying ``payload`` in ``style``; ``type_qname`` is used for the inline style.
+
+    In the style it arrived in, a payload is written back as it was received (so its signatures still verify).
+    """
+    if style == payload.style and payload.document is not None:
+        return _verbatim(payload)
     if style == "string":
         data = etree.Element("data", nsmap={"xsi": ns.XSI, "xsd": ns.XSD})
         data.set(_XSI_TYPE, "xsd:string")
@@ -77,4 +100,18 @@ def write_payload(payload: Payload, style: PayloadStyle, type_qname: str) -> etr
     data.set(_XSI_TYPE, f"p:{local}")
     for child in payload.root.iterchildren():
         data.append(copy.deepcopy(child))
+    return data
+
+
+def _verbatim(payload: Payload) -> etree._Element:
+    assert payload.document is not None
+    if payload.style == "inline":
+        return copy.deepcopy(payload.document)
+    if payload.style == "element":
+        data = etree.Element("data")
+        data.append(copy.deepcopy(payload.document))
+        return data
+    data = etree.Element("data", nsmap={"xsi": ns.XSI, "xsd": ns.XSD})
+    data.set(_XSI_TYPE, "xsd:string")
+    data.text = payload.text
     return data

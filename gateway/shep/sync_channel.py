@@ -5,17 +5,22 @@ The steps, each of which can end the exchange with its own fault (gateway/errors
 1. the HTTP layer: content type (SOAP 1.1 is ``text/xml``) and body size;
 2. hardened parsing, the SOAP 1.1 envelope, the operation, the SyncChannel schema;
 3. the sender (``senderId`` + password), the serviceId in the registry, the sender's right to it,
-   the sender's signature policy;
-4. the payload in ``requestData/data`` (any of the three styles) against the service's payload schema;
-5. the provider hop: the request re-sent in the provider's payload style with the gateway's ``sessionId``
-   and without the sender's password; the answer parsed, checked against both schemas and passed back in
-   the client's own payload style, with the provider's status unchanged (§1.4 of the ShEP notes).
+   the sender's transport signature (gateway/signatures.py);
+4. the payload in ``requestData/data`` (any of the three styles) against the service's payload schema,
+   and its signature;
+5. the provider hop: the request re-sent in the provider's payload style with the gateway's ``sessionId``,
+   without the sender's password, signed by the gateway; the answer parsed, checked against both schemas,
+   its signature verified, and passed back with the provider's status unchanged (§1.4 of the ShEP notes) in
+   the client's own payload style, or as the provider sent it when it is signed (re-wrapping would break
+   the signature). The gateway signs its answer.
 
-Every exchange, whichever step ended it, is written to the message log with its raw messages.
+Every exchange, whichever step ended it, is written to the message log with its raw messages and every
+signature verdict.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 import re
@@ -55,6 +60,7 @@ from gateway.message_log import Exchange, MessageLog
 from gateway.metrics import Metrics
 from gateway.registry import Service, ServiceRegistry
 from gateway.senders import Sender, SenderDirectory
+from gateway.signatures import Signatures
 from gateway.upstream import ProviderReply, Upstream
 
 log = logging.getLogger(__name__)
@@ -93,6 +99,7 @@ class SyncChannel:
         metrics: Metrics,
         clock: Clock,
         limits: XmlLimits,
+        signatures: Signatures,
     ) -> None:
         self._contracts = contracts
         self._registry = registry
@@ -102,6 +109,7 @@ class SyncChannel:
         self._metrics = metrics
         self._clock = clock
         self._limits = limits
+        self._signatures = signatures
 
     async def handle(self, incoming: IncomingMessage) -> OutgoingMessage:
         started = time.perf_counter()
@@ -131,7 +139,7 @@ class SyncChannel:
 
     async def _exchange(self, incoming: IncomingMessage, exchange: Exchange) -> bytes:
         started = time.perf_counter()
-        envelope = self._accept(incoming)
+        envelope, pristine = self._accept(incoming)
         info, data = read_request(envelope.payload)
         exchange.message_id = info.message_id
         exchange.correlation_id = info.correlation_id
@@ -139,21 +147,26 @@ class SyncChannel:
         exchange.service_id = info.service_id
         sender = await self._senders.authenticate(info.sender_id, info.password)
         service = self._route(info, sender)
-        self._check_signature_policy(envelope, sender)
+        self._signatures.client_transport(pristine, incoming.body, sender, exchange.signatures)
         payload = self._request_payload(data, service)
         exchange.subject_iin = _subject_iin(payload.root)
+        self._signatures.client_payload(payload, incoming.body, service, exchange.signatures)
         exchange.timings["client"] = _ms_since(started)
 
         reply_info, reply_payload = await self._forward(info, payload, service, exchange)
 
-        data_out = write_payload(reply_payload, payload.style, service.contract.response_type)
+        style = reply_payload.style if reply_payload.is_signed else payload.style
+        data_out = write_payload(reply_payload, style, service.contract.response_type)
         header = dataclasses.replace(reply_info, session_id=exchange.session_id)
         exchange.outcome = "ok"
         exchange.status_code = reply_info.status.code
         exchange.status_message = reply_info.status.message
-        return soap.serialize(soap.build_envelope(build_response(header, data_out)))
+        envelope_out = soap.build_envelope(build_response(header, data_out))
+        self._signatures.sign(envelope_out)
+        return soap.serialize(envelope_out)
 
-    def _accept(self, incoming: IncomingMessage) -> soap.Envelope:
+    def _accept(self, incoming: IncomingMessage) -> tuple[soap.Envelope, etree._Element]:
+        """The envelope, made canonical, and the envelope exactly as received (for its signature)."""
         media_type = (incoming.content_type or "").split(";")[0].strip().lower()
         if media_type == "application/soap+xml":
             raise errors.SoapVersionMismatch(
@@ -167,6 +180,8 @@ class SyncChannel:
             raise errors.BodyTooLarge(f"the request is larger than {self._limits.max_bytes} bytes")
         try:
             envelope = soap.read_envelope(parse_untrusted(incoming.body, self._limits, what="request"), "request")
+            signed = envelope.header is not None and envelope.header.find(_WSSE_SECURITY) is not None
+            pristine = copy.deepcopy(envelope.root) if signed else envelope.root
             canonicalize(envelope.payload)
             if envelope.payload.tag != SEND_MESSAGE:
                 raise errors.InvalidSoap(
@@ -183,7 +198,7 @@ class SyncChannel:
             raise errors.client_fault_for(error) from None
         except contract_errors.ContractError as error:
             raise errors.client_fault_for(error) from None
-        return envelope
+        return envelope, pristine
 
     def _route(self, info: RequestInfo, sender: Sender) -> Service:
         service = self._registry.get(info.service_id)
@@ -196,13 +211,6 @@ class SyncChannel:
         if not service.enabled:
             raise errors.ServiceDisabled(f"serviceId {service.service_id!r} is disabled in the registry")
         return service
-
-    def _check_signature_policy(self, envelope: soap.Envelope, sender: Sender) -> None:
-        signed = envelope.header is not None and envelope.header.find(_WSSE_SECURITY) is not None
-        if sender.signature_policy == "required" and not signed:
-            raise errors.SignatureRequired(
-                f"sender {sender.sender_id!r} must sign its requests: soap:Header/wsse:Security is missing"
-            )
 
     def _request_payload(self, data: etree._Element, service: Service) -> Payload:
         contract = service.contract
@@ -220,7 +228,9 @@ class SyncChannel:
     ) -> tuple[ResponseInfo, Payload]:
         forward_info = dataclasses.replace(info, password=None, session_id=exchange.session_id)
         data = write_payload(payload, service.payload_style, service.contract.request_type)
-        body = soap.serialize(soap.build_envelope(build_request(forward_info, data)))
+        forward = soap.build_envelope(build_request(forward_info, data))
+        self._signatures.sign(forward)
+        body = soap.serialize(forward)
         exchange.provider_request_body = body
         started = time.perf_counter()
         try:
@@ -231,7 +241,9 @@ class SyncChannel:
             exchange.timings["provider"] = _ms_since(started)
             self._metrics.latency.labels("sync", "provider").observe(exchange.timings["provider"] / 1000)
         exchange.provider_response_body = reply.body
-        return self._provider_answer(reply, service)
+        answer_info, answer = self._provider_answer(reply, service)
+        self._signatures.provider_payload(answer, reply.body, service, exchange.signatures)
+        return answer_info, answer
 
     def _provider_answer(self, reply: ProviderReply, service: Service) -> tuple[ResponseInfo, Payload]:
         system = service.system
@@ -282,6 +294,7 @@ class SyncChannel:
             session_id=exchange.session_id,
         )
         envelope = soap.fault_envelope(fault.soap_fault_code, fault.message, fault.actor, build_error_info(error))
+        self._signatures.sign(envelope)
         return soap.serialize(envelope)
 
     async def _finish(self, exchange: Exchange) -> None:

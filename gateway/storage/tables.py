@@ -37,6 +37,7 @@ senders = Table(
     Column("signature_policy", String(20), nullable=False),
     Column("demo", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("bin", String(12), nullable=True),  # when set, the sender's transport certificate must carry it
 )
 
 access_rights = Table(
@@ -61,6 +62,28 @@ services = Table(
     Column("payload_style", String(10), nullable=False),
     Column("timeout_seconds", Float, nullable=True),
     Column("enabled", Boolean, nullable=False),
+    Column("payload_signature", String(10), nullable=False),  # none, optional or required: the client's payload
+    Column("signer_iin_field", String(50), nullable=True),  # payload element whose IIN the signer must hold
+    Column("provider_signature", String(10), nullable=False),  # none, optional or required: the provider's payload
+    Column("provider_bin", String(12), nullable=True),  # the BIN the provider's certificate must carry
+)
+
+certificates = Table(
+    "certificates",
+    metadata,
+    Column("serial", String(40), primary_key=True),  # hexadecimal, upper case
+    Column("subject", Text, nullable=False),
+    Column("iin", String(12), nullable=True),
+    Column("bin", String(12), nullable=True),
+    Column("role", String(10), nullable=False),
+    Column("not_before", DateTime(timezone=True), nullable=False),
+    Column("not_after", DateTime(timezone=True), nullable=False),
+    Column("issued_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+    Column("revocation_reason", String(30), nullable=True),
+    Column("certificate_pem", Text, nullable=False),
+    Index(None, "iin"),
+    Index(None, "revoked_at"),
 )
 
 _LOG_ID = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrements only INTEGER PRIMARY KEY
@@ -88,6 +111,7 @@ message_log = Table(
     Column("provider_request_body", LargeBinary, nullable=True),
     Column("provider_response_body", LargeBinary, nullable=True),
     Column("response_body", LargeBinary, nullable=False),
+    Column("signatures", JSON, nullable=False),
     Index(None, "message_id"),
     Index(None, "sender_id", "received_at"),
     Index(None, "service_id", "received_at"),

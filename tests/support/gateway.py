@@ -94,6 +94,10 @@ def _register_test_fixtures(database: Database, provider_url: str, reset_port: i
                     payload_style="inline",
                     timeout_seconds=timeout,
                     enabled=enabled,
+                    payload_signature="optional",
+                    signer_iin_field=None,
+                    provider_signature="none",
+                    provider_bin=None,
                 )
             )
         sender_id, password = LIMITED_SENDER

@@ -18,11 +18,11 @@ def test_every_fault_has_a_stable_code_hop_and_status() -> None:
 
 
 def test_the_docstring_tree_and_the_documentation_list_every_code() -> None:
-    documented = set(re.findall(r"`((?:Client|Gateway|Provider)\.\w+)`", DOCS.read_text()))
-    drawn = set(re.findall(r"((?:Client|Gateway|Provider)\.\w+)", errors.__doc__ or ""))
-    codes = {fault.code for fault in errors.all_fault_classes()}
-    assert codes == documented, "docs/errors.md and gateway/errors.py disagree"
-    assert codes == drawn, "the tree in gateway/errors.py's docstring is out of date"
+    documented = set(re.findall(r"`((?:Client|Gateway|Provider)\.[\w.]+)`", DOCS.read_text()))
+    documented -= {"Client.Signature", "Provider.Signature"}
+    drawn = set(re.findall(r"((?:Client|Gateway|Provider)\.\w+)\s", errors.__doc__ or ""))
+    assert set(errors.all_fault_codes()) == documented, "docs/errors.md and gateway/errors.py disagree"
+    assert {fault.code for fault in errors.all_fault_classes()} == drawn, "gateway/errors.py's tree is out of date"
 
 
 def test_a_provider_fault_names_its_system_as_actor() -> None:
