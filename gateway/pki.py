@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from gateway.clock import Clock
 from gateway.storage.tables import certificates
 from mocks.catalogue import MockSystem
+from mocks.population.tables import persons
 from signing.certificates import describe
 from signing.iin import make_iin
 from signing.pki.authority import IssuedCertificate, TestPki, write_private_file
@@ -215,3 +216,22 @@ def _own_key(
     write_private_file(key_path, issued.private_key_pem())
     certificate_path.write_bytes(issued.certificate_pem())
     return SigningKey.from_pem(issued.private_key_pem(), issued.certificate_pem())
+
+
+def subject_for(
+    connection: Connection,
+    iin: str,
+    bin_: str | None,
+    organization: str | None,
+    surname: str | None,
+    name: str | None,
+    patronymic: str | None,
+) -> Subject:
+    """The subject for a certificate: given names, else the citizen's from the population, else placeholders."""
+    if not (surname and name):
+        row = connection.execute(
+            select(persons.c.surname, persons.c.name, persons.c.patronymic).where(persons.c.iin == iin)
+        ).first()
+        if row is not None:
+            surname, name, patronymic = surname or row[0], name or row[1], patronymic or row[2]
+    return Subject(iin, surname or "ТЕСТОВ", name or "ТЕСТ", patronymic, bin_, organization)

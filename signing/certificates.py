@@ -20,6 +20,7 @@ KeyKind = Literal["sign", "auth", "unknown"]
 SubjectKind = Literal["individual", "legal"]
 
 _PREFIXED_NUMBER = re.compile(r"(IIN|BIN)(\d{12})")
+_NAMES = {NameOID.SERIAL_NUMBER: "SERIALNUMBER", NameOID.SURNAME: "SURNAME", NameOID.GIVEN_NAME: "G"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,8 @@ def describe(certificate: x509.Certificate) -> CertificateInfo:
     bin_ = _prefixed(_attribute(subject, NameOID.ORGANIZATIONAL_UNIT_NAME), "BIN") or _prefixed(serial_number, "BIN")
     return CertificateInfo(
         serial=f"{certificate.serial_number:X}",
-        subject=subject.rfc4514_string(),
-        issuer=certificate.issuer.rfc4514_string(),
+        subject=subject.rfc4514_string(_NAMES),
+        issuer=certificate.issuer.rfc4514_string(_NAMES),
         common_name=_attribute(subject, NameOID.COMMON_NAME),
         surname=_attribute(subject, NameOID.SURNAME),
         patronymic=_attribute(subject, NameOID.GIVEN_NAME),

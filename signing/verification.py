@@ -175,7 +175,7 @@ class Verifier:
         """
         document = copy.deepcopy(root)
         signatures = [child for child in document if child.tag == _SIGNATURE]
-        self._refuse_stray_signatures(document, set(map(id, signatures)))
+        self._refuse_stray_signatures(document, signatures)
         if not signatures:
             raise SignatureRejected("Missing", "the document carries no enveloped ds:Signature")
         trailing = list(document)[-len(signatures) :]
@@ -197,7 +197,9 @@ class Verifier:
         header = document.find(_HEADER)
         security = header.find(_SECURITY) if header is not None else None
         signatures = security.findall(_SIGNATURE) if security is not None else []
-        self._refuse_stray_signatures(document, set(map(id, signatures)))
+        # Signatures inside the Body belong to the payload (the business layer); only the Header's are ours.
+        if header is not None:
+            self._refuse_stray_signatures(header, signatures)
         if not signatures:
             raise SignatureRejected("Missing", "soap:Header/wsse:Security/ds:Signature is missing")
         if len(signatures) > 1:
@@ -211,10 +213,10 @@ class Verifier:
 
     # --- steps ------------------------------------------------------------------------------------------
 
-    def _refuse_stray_signatures(self, document: etree._Element, allowed: set[int]) -> None:
-        for element in document.iter(_SIGNATURE):
-            if id(element) not in allowed:
-                where = document.getroottree().getpath(element)
+    def _refuse_stray_signatures(self, scope: etree._Element, allowed: list[etree._Element]) -> None:
+        for element in scope.iter(_SIGNATURE):
+            if not any(element is signature for signature in allowed):
+                where = scope.getroottree().getpath(element)
                 raise SignatureRejected("Misplaced", f"a ds:Signature at {where} is where no signature may be")
 
     def _refuse_splitting_comments(self, source: str | bytes | None) -> None:

@@ -16,16 +16,14 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509 import ocsp
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
 from gateway.api.deps import AdminDep, RuntimeDep
 from gateway.errors import NotFound, SchemaViolation
-from gateway.pki import CertificateRequest, issue, issued_certificate, list_certificates, revoke
+from gateway.pki import CertificateRequest, issue, issued_certificate, list_certificates, revoke, subject_for
 from gateway.runtime import Runtime
-from mocks.population.tables import persons
 from signing.iin import bin_problem, iin_problem
 from signing.pki.authority import TestPki
-from signing.pki.profiles import PublicationUrls, Subject
+from signing.pki.profiles import PublicationUrls
 from signing.pki.revocation import OCSP_VALIDITY, Revocation
 
 router = APIRouter(tags=["PKI"])
@@ -187,22 +185,3 @@ async def revoke_certificate(
         raise NotFound(f"the test CA never issued serial {serial}")
     runtime.pki.revocations.add(Revocation(number, now, flag))
     return {"serial": serial.upper(), "revokedAt": now.isoformat(), "reason": flag.name}
-
-
-def subject_for(
-    connection: Any,
-    iin: str,
-    bin_: str | None,
-    organization: str | None,
-    surname: str | None,
-    name: str | None,
-    patronymic: str | None,
-) -> Subject:
-    """The subject for a certificate: given names, else the citizen's from the population, else placeholders."""
-    if not (surname and name):
-        row = connection.execute(
-            select(persons.c.surname, persons.c.name, persons.c.patronymic).where(persons.c.iin == iin)
-        ).first()
-        if row is not None:
-            surname, name, patronymic = surname or row[0], name or row[1], patronymic or row[2]
-    return Subject(iin, surname or "ТЕСТОВ", name or "ТЕСТ", patronymic, bin_, organization)

@@ -22,6 +22,7 @@ from gateway.clock import SystemClock
 from gateway.storage.database import Database
 from gateway.storage.tables import access_rights, message_log, senders, services
 from mocks.population import sample_iins
+from tests.support.pki import open_lab
 from tests.support.providers import ResettingServer, closed_port, misbehaving_provider_app
 from tests.support.servers import ServerThread, free_port
 
@@ -29,6 +30,9 @@ LIMITED_SENDER = ("TEST_LIMITED", "limited")
 """A sender with a right to one serviceId only, which is not GBDFL_UniversalServiceSync."""
 
 # serviceId -> (path on the misbehaving provider, or a special target; timeout in seconds; enabled)
+SIGNED_TEST_SERVICES = {"TEST_Unsigned": "/unsigned", "TEST_ForeignSigned": "/foreign-signed"}
+"""Services whose answers must be signed by the provider with BIN PROVIDER_BIN."""
+PROVIDER_BIN = "040340200027"
 TEST_SERVICES: dict[str, tuple[str, float | None, bool]] = {
     "TEST_Unreachable": ("closed-port", None, True),
     "TEST_Hang": ("/hang", 0.3, True),
@@ -39,6 +43,7 @@ TEST_SERVICES: dict[str, tuple[str, float | None, bool]] = {
     "TEST_NoStatus": ("/no-status", None, True),
     "TEST_BadPayload": ("/bad-payload", None, True),
     "TEST_Disabled": ("/garbage", None, False),
+    **{service_id: (path, None, True) for service_id, path in SIGNED_TEST_SERVICES.items()},
 }
 
 
@@ -96,8 +101,8 @@ def _register_test_fixtures(database: Database, provider_url: str, reset_port: i
                     enabled=enabled,
                     payload_signature="optional",
                     signer_iin_field=None,
-                    provider_signature="none",
-                    provider_bin=None,
+                    provider_signature="required" if service_id in SIGNED_TEST_SERVICES else "none",
+                    provider_bin=PROVIDER_BIN if service_id in SIGNED_TEST_SERVICES else None,
                 )
             )
         sender_id, password = LIMITED_SENDER
@@ -128,7 +133,8 @@ def live_gateway(data_dir: Path, database_url: str, **overrides: Any) -> Iterato
     database = Database(settings.resolved_database_url)
     prepare_database(settings, database, SystemClock())
     with ExitStack() as stack:
-        provider = stack.enter_context(ServerThread(misbehaving_provider_app()))
+        foreign = open_lab(data_dir / "foreign-pki")
+        provider = stack.enter_context(ServerThread(misbehaving_provider_app(foreign.key("sign", bin_=PROVIDER_BIN))))
         resetter = stack.enter_context(ResettingServer())
         _register_test_fixtures(database, provider.base_url, resetter.port)
         database.sync_engine.dispose()

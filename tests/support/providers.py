@@ -8,12 +8,14 @@ import struct
 import threading
 from types import TracebackType
 
+from lxml import etree
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from contracts import namespaces as ns
+from signing.xmldsig import SigningKey, sign_enveloped
 
 _XML = "text/xml; charset=utf-8"
 
@@ -44,8 +46,35 @@ _BAD_PAYLOAD = _envelope(
 )
 
 
-def misbehaving_provider_app() -> Starlette:
+_VALID_RESPONSE_CHILDREN = (
+    "<messageId>1</messageId><messageDate>2026-11-22T10:00:00+05:00</messageDate><requestId>1</requestId>"
+    "<sender><code>TESTPROV</code><nameRu>Т</nameRu><nameKz>Т</nameKz></sender>"
+    "<receiver><code>DEMO_PORTAL</code><nameRu>Д</nameRu><nameKz>Д</nameKz></receiver>"
+    "<messageResult><code>10001</code><nameRu>Нет</nameRu><nameKz>Жоқ</nameKz></messageResult>"
+)
+
+
+def _answer_with(data: str) -> str:
+    return _envelope(
+        f'<sync:SendMessageResponse xmlns:sync="{ns.SYNC_WRAPPER}"><response><responseInfo>'
+        "<messageId>1</messageId><responseDate>2026-11-22T10:00:00+05:00</responseDate>"
+        "<status><code>SCSS001</code><message>ok</message></status></responseInfo>"
+        f"<responseData>{data}</responseData></response></sync:SendMessageResponse>"
+    )
+
+
+def _inline_data() -> etree._Element:
+    namespaces = f'xmlns:xsi="{ns.XSI}" xmlns:m="{ns.GBDFL_MESSAGE}"'
+    return etree.fromstring(f'<data {namespaces} xsi:type="m:Response">{_VALID_RESPONSE_CHILDREN}</data>')
+
+
+def misbehaving_provider_app(foreign_key: SigningKey) -> Starlette:
+    """``foreign_key`` signs the answers of ``/foreign-signed``: a key of some other CA."""
     never = asyncio.Event()
+    unsigned = _answer_with(etree.tostring(_inline_data(), encoding="unicode"))
+    foreign_data = _inline_data()
+    sign_enveloped(foreign_data, foreign_key)
+    foreign_signed = _answer_with(etree.tostring(foreign_data, encoding="unicode"))
 
     async def hang(_: Request) -> Response:
         await never.wait()
@@ -66,6 +95,12 @@ def misbehaving_provider_app() -> Starlette:
     async def bad_payload(_: Request) -> Response:
         return Response(_BAD_PAYLOAD, media_type=_XML)
 
+    async def unsigned_answer(_: Request) -> Response:
+        return Response(unsigned, media_type=_XML)
+
+    async def foreign_signed_answer(_: Request) -> Response:
+        return Response(foreign_signed, media_type=_XML)
+
     return Starlette(
         routes=[
             Route("/hang", hang, methods=["POST"]),
@@ -74,6 +109,8 @@ def misbehaving_provider_app() -> Starlette:
             Route("/garbage", garbage, methods=["POST"]),
             Route("/no-status", no_status, methods=["POST"]),
             Route("/bad-payload", bad_payload, methods=["POST"]),
+            Route("/unsigned", unsigned_answer, methods=["POST"]),
+            Route("/foreign-signed", foreign_signed_answer, methods=["POST"]),
         ]
     )
 

@@ -1,0 +1,58 @@
+"""What every ``qaqpa`` command shares: the data-directory options, settings from them, progress, logging."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from pydantic import ValidationError
+
+from gateway.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def data_options(function: F) -> F:
+    """``--data-dir``, ``--database-url`` and ``--mode``: how a command finds an instance's data."""
+    options = [
+        click.option("--data-dir", type=click.Path(path_type=Path), help="Data directory [default: .qaqpa]"),
+        click.option("--database-url", help="SQLAlchemy URL [default: SQLite in the data directory]"),
+        click.option("--mode", type=click.Choice(["dev", "production"]), help="dev (default) or production"),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def settings_from(**overrides: Any) -> Settings:
+    """Settings from the command's options (those given), ``QAQPA_*`` variables and defaults."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings(**given)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors())
+        raise click.UsageError(problems) from None
+
+
+def progress(label: str) -> Callable[[int, int], None]:
+    """A progress bar on stderr, shown once there is work to count."""
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return update
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")

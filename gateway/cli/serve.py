@@ -1,0 +1,85 @@
+"""``qaqpa up`` (what ``make run`` starts) and ``qaqpa mock``: serving the product."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import click
+import uvicorn
+
+from gateway._version import __version__
+from gateway.bootstrap import bootstrap
+from gateway.cli._options import configure_logging, data_options, progress, settings_from
+from gateway.clock import SystemClock
+from gateway.storage.database import Database
+
+
+@click.command()
+@data_options
+@click.option("--host", help="Address to listen on [default: 127.0.0.1]")
+@click.option("--port", type=int, help="Port [default: 8080]")
+@click.option("--workers", type=int, help="Worker processes [default: 1]")
+@click.option("--public-url", help="Base URL clients use, written into the served WSDL [default: the request's]")
+@click.option("--admin-token", help="Token for operator endpoints outside dev mode")
+@click.option("--population-size", type=int, help="Citizens generated on first start [default: 10000]")
+@click.option("--seed", "population_seed", type=int, help="Population seed [default: 407]")
+@click.option("--mock-transport", type=click.Choice(["http", "inprocess"]), help="How the gateway reaches the mocks")
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--access-log/--no-access-log", default=False, help="Log every HTTP request [default: off]")
+def up(access_log: bool, **options: Any) -> None:
+    """Serve the gateway and every mock system (dev mode unless --mode production)."""
+    settings = settings_from(**options)
+    configure_logging(settings.log_level)
+    database = Database(settings.resolved_database_url)
+    summary = bootstrap(settings, database, SystemClock(), progress=progress("Generating the population"))
+    database.sync_engine.dispose()
+    click.echo(
+        f"Qaqpa {__version__} ({settings.mode} mode): {summary.size} citizens (seed {summary.seed}) "
+        f"in {database.display_url}",
+        err=True,
+    )
+    click.echo(f"SyncChannel WSDL: {settings.local_base_url}/bip-sync/?wsdl", err=True)
+    common: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "loop": "uvloop",
+        "http": "httptools",
+        "log_level": settings.log_level,
+        "access_log": access_log,
+    }
+    if settings.workers == 1:
+        from gateway.app import create_app
+
+        uvicorn.run(create_app(settings), **common)
+        return
+    # Worker processes build their own app from the environment: hand the effective settings over that way.
+    for name, value in settings.model_dump(mode="json").items():
+        if value is not None:
+            os.environ[f"QAQPA_{name.upper()}"] = str(value)
+    os.environ["QAQPA_ADMIN_TOKEN"] = settings.admin_token.get_secret_value()
+    uvicorn.run("gateway.app:create_app", factory=True, workers=settings.workers, **common)
+
+
+@click.command()
+@data_options
+@click.argument("name")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, required=True)
+def mock(name: str, host: str, port: int, **options: Any) -> None:
+    """Serve one mock system alone (for example: qaqpa mock gbdfl --port 9001)."""
+    from mocks import create_mock_app, system_by_name
+
+    try:
+        system = system_by_name(name)
+    except KeyError:
+        raise click.BadParameter(f"unknown system {name!r}", param_hint="NAME") from None
+    settings = settings_from(**options)
+    configure_logging(settings.log_level)
+    database = Database(settings.resolved_database_url)
+    bootstrap(settings, database, SystemClock(), progress=progress("Generating the population"))
+    clock = SystemClock()
+    click.echo(f"{system.title} on http://{host}:{port}/ (WSDL: ?wsdl)", err=True)
+    uvicorn.run(
+        create_mock_app(system, database.engine, clock.now), host=host, port=port, loop="uvloop", http="httptools"
+    )

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.x509 import ocsp
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtensionOID
+
+from signing import oids
+from signing.certificates import describe
+from signing.pki.authority import TestPki
+from signing.pki.revocation import LocalRevocationSource
+from tests.support.pki import BIN, IIN, URLS, open_lab
+
+
+def test_the_ca_is_created_once_and_kept_private(tmp_path: Path) -> None:
+    lab = open_lab(tmp_path)
+    again = TestPki.open(tmp_path, lab.clock.now())
+    assert again.root.certificate == lab.authority.root.certificate
+    assert (tmp_path / "ca.key").stat().st_mode & 0o777 == 0o600
+    constraints = lab.authority.issuing.certificate.extensions.get_extension_for_class(x509.BasicConstraints).value
+    assert constraints.ca and constraints.path_length == 0
+
+
+def test_profiles_follow_the_nca_conventions(tmp_path: Path) -> None:
+    lab = open_lab(tmp_path)
+    expectations = {
+        ("sign", None): (oids.POLICY_INDIVIDUAL_SIGN, oids.EKU_SIGN, oids.ROLE_INDIVIDUAL, "sign"),
+        ("auth", None): (oids.POLICY_INDIVIDUAL_AUTH, oids.EKU_AUTH, oids.ROLE_INDIVIDUAL, "auth"),
+        ("sign", BIN): (oids.POLICY_LEGAL_SIGN, oids.EKU_SIGN, oids.ROLE_LEGAL_ENTITY, "sign"),
+        ("auth", BIN): (oids.POLICY_LEGAL_AUTH, oids.EKU_AUTH, oids.ROLE_LEGAL_ENTITY, "auth"),
+    }
+    for (role, bin_), (policy, eku, key_user, kind) in expectations.items():
+        certificate = lab.issue(role, bin_=bin_).certificate  # type: ignore[arg-type]
+        extensions = certificate.extensions
+        assert [p.policy_identifier for p in extensions.get_extension_for_class(x509.CertificatePolicies).value] == [
+            policy
+        ]
+        usages = extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+        assert eku in usages and key_user in usages
+        assert extensions.get_extension_for_oid(ExtensionOID.KEY_USAGE).critical
+        info = describe(certificate)
+        assert (info.iin, info.bin, info.key_kind) == (IIN, bin_, kind)
+        assert info.subject_kind == ("legal" if bin_ else "individual")
+        assert info.patronymic == "ТЕСТОВИЧ" and info.common_name == "ТЕСТОВ ТЕСТ"
+        access = extensions.get_extension_for_class(x509.AuthorityInformationAccess).value
+        ocsp_urls = [d.access_location.value for d in access if d.access_method == AuthorityInformationAccessOID.OCSP]
+        assert ocsp_urls == [URLS.ocsp]
+
+
+def test_revocation_answers_are_cached_until_the_list_changes(tmp_path: Path) -> None:
+    lab = open_lab(tmp_path)
+    source = LocalRevocationSource(lab.authority, lab.revocations, lab.clock.now)
+    issuing = lab.authority.issuing.certificate
+    key = lab.key("sign")
+    first_crl, first_ocsp = source.crl(issuing), source.ocsp(key.certificate, issuing)
+    assert source.crl(issuing) is first_crl and source.ocsp(key.certificate, issuing) is first_ocsp
+    lab.revoke(key)
+    crl = source.crl(issuing)
+    assert crl is not first_crl and crl is not None
+    assert crl.get_revoked_certificate_by_serial_number(key.certificate.serial_number) is not None
+    answer = source.ocsp(key.certificate, issuing)
+    assert answer is not None and answer.certificate_status == ocsp.OCSPCertStatus.REVOKED
+
+
+def test_answers_are_renewed_before_they_go_stale(tmp_path: Path) -> None:
+    lab = open_lab(tmp_path)
+    source = LocalRevocationSource(lab.authority, lab.revocations, lab.clock.now)
+    issuing = lab.authority.issuing.certificate
+    first = source.crl(issuing)
+    lab.clock.moment += timedelta(days=2)
+    renewed = source.crl(issuing)
+    assert renewed is not first and renewed is not None
+    assert renewed.next_update_utc is not None and renewed.next_update_utc > lab.clock.now()
+
+
+def test_a_foreign_issuer_gets_no_answer(tmp_path: Path) -> None:
+    lab, other = open_lab(tmp_path / "a"), open_lab(tmp_path / "b")
+    source = LocalRevocationSource(lab.authority, lab.revocations, lab.clock.now)
+    assert source.crl(other.authority.issuing.certificate) is None
