@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck unit venv clean
+.PHONY: run test lint typecheck unit bench venv clean
 
 run: $(STAMP)
 	$(BIN)/qaqpa up $(ARGS)
@@ -20,6 +20,9 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.signatures
 
 venv: $(STAMP)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -128,12 +129,21 @@ class TrustStore:
         self.intermediates = intermediates
         self._store = Store(roots)
         self._issuers = {certificate.subject: certificate for certificate in roots + intermediates}
+        self._windows: dict[bytes, tuple[datetime, datetime]] = {}
 
     def issuer_of(self, certificate: x509.Certificate) -> x509.Certificate | None:
         return self._issuers.get(certificate.issuer)
 
     def chain(self, leaf: x509.Certificate, at: datetime) -> None:
-        """Raise VerificationError unless ``leaf`` chains to a root at ``at``."""
+        """Raise VerificationError unless ``leaf`` chains to a root at ``at``.
+
+        A chain that held once holds for as long as every certificate in it is valid: that window is
+        remembered per leaf, so the path is built once per certificate, not once per message.
+        """
+        fingerprint = leaf.fingerprint(hashes.SHA256())
+        window = self._windows.get(fingerprint)
+        if window is not None and window[0] <= at <= window[1]:
+            return
         verifier = (
             PolicyBuilder()
             .store(self._store)
@@ -141,7 +151,13 @@ class TrustStore:
             .extension_policies(ee_policy=ExtensionPolicy.permit_all(), ca_policy=ExtensionPolicy.webpki_defaults_ca())
             .build_client_verifier()
         )
-        verifier.verify(leaf, self.intermediates)
+        chain = verifier.verify(leaf, self.intermediates).chain
+        if len(self._windows) > 4096:
+            self._windows.clear()
+        self._windows[fingerprint] = (
+            max(certificate.not_valid_before_utc for certificate in chain),
+            min(certificate.not_valid_after_utc for certificate in chain),
+        )
 
 
 class Verifier:
@@ -162,6 +178,7 @@ class Verifier:
         self._now = now
         self.check = check
         self.allow_sha1 = allow_sha1
+        self._signed: set[tuple[bytes, bytes]] = set()
 
     # --- the two shapes ---------------------------------------------------------------------------------
 
@@ -275,8 +292,8 @@ class Verifier:
                     f"the id {uri!r} must be carried by the soap:Body alone; {len(carriers)} elements carry it",
                 )
             referenced = body
-        certificate = self._certificate(signature)
-        return _Inspected(signature, certificate, describe(certificate), signature_method, referenced)
+        certificate, info = self._certificate(signature)
+        return _Inspected(signature, certificate, info, signature_method, referenced)
 
     def _check_algorithm(self, uri: str, gost: frozenset[str], strong: dict[str, Any], weak: dict[str, Any]) -> None:
         if uri in strong:
@@ -292,7 +309,7 @@ class Verifier:
             raise SignatureRejected("WeakAlgorithm", f"{uri} uses SHA-1, which the signature policy forbids")
         raise SignatureRejected("UnsupportedAlgorithm", f"algorithm {uri!r} is not supported")
 
-    def _certificate(self, signature: etree._Element) -> x509.Certificate:
+    def _certificate(self, signature: etree._Element) -> tuple[x509.Certificate, CertificateInfo]:
         key_info = signature.find(f"{{{_DS}}}KeyInfo")
         if key_info is None:
             raise SignatureRejected("KeyNotCertificate", "the signature has no KeyInfo: no certificate to trust")
@@ -312,7 +329,7 @@ class Verifier:
                 "KeyNotCertificate", f"KeyInfo must carry exactly one certificate, not {len(texts)}"
             )
         try:
-            return x509.load_der_x509_certificate(base64.b64decode("".join(texts[0].split())))
+            return _read_certificate("".join(texts[0].split()))
         except (ValueError, binascii.Error) as error:
             raise SignatureRejected(
                 "KeyNotCertificate", f"the certificate in KeyInfo cannot be read: {error}"
@@ -399,8 +416,7 @@ class Verifier:
         crl = self._revocation.crl(issuer)
         if crl is None:
             raise SignatureRejected("RevocationUnknown", f"no CRL of {info.issuer} could be had", info)
-        public_key = issuer.public_key()
-        if not isinstance(public_key, rsa.RSAPublicKey) or not crl.is_signature_valid(public_key):
+        if not self._signed_by(issuer, crl.signature, lambda key: crl.is_signature_valid(key)):
             raise SignatureRejected("CrlInvalid", f"the CRL of {info.issuer} is not signed by its issuer", info)
         next_update = crl.next_update_utc
         if next_update is None or next_update < now:
@@ -426,14 +442,8 @@ class Verifier:
             raise SignatureRejected("RevocationUnknown", f"the OCSP responder of {info.issuer} gave no answer", info)
         if response.response_status != ocsp.OCSPResponseStatus.SUCCESSFUL:
             raise SignatureRejected("OcspInvalid", f"the OCSP responder answered {response.response_status.name}", info)
-        public_key = issuer.public_key()
-        try:
-            assert isinstance(public_key, rsa.RSAPublicKey) and response.signature_hash_algorithm is not None
-            public_key.verify(
-                response.signature, response.tbs_response_bytes, padding.PKCS1v15(), response.signature_hash_algorithm
-            )
-        except (InvalidSignature, AssertionError):
-            raise SignatureRejected("OcspInvalid", f"the OCSP response is not signed by {info.issuer}", info) from None
+        if not self._signed_by(issuer, response.signature, lambda key: _ocsp_signed_by(response, key)):
+            raise SignatureRejected("OcspInvalid", f"the OCSP response is not signed by {info.issuer}", info)
         if response.serial_number != certificate.serial_number:
             raise SignatureRejected("OcspInvalid", "the OCSP response is about another certificate", info)
         next_update = response.next_update_utc
@@ -450,6 +460,20 @@ class Verifier:
         if response.certificate_status == ocsp.OCSPCertStatus.UNKNOWN:
             raise SignatureRejected("RevocationUnknown", f"OCSP does not know serial {info.serial}", info)
         return f"good (OCSP of {response.this_update_utc:%Y-%m-%d %H:%M} UTC)"
+
+    def _signed_by(self, issuer: x509.Certificate, signature: bytes, check: Callable[[rsa.RSAPublicKey], bool]) -> bool:
+        """Whether a CRL or OCSP response carrying ``signature`` is signed by ``issuer``; remembered, since the
+        same response serves many messages."""
+        key = (issuer.fingerprint(hashes.SHA256()), signature)
+        if key in self._signed:
+            return True
+        public_key = issuer.public_key()
+        if not isinstance(public_key, rsa.RSAPublicKey) or not check(public_key):
+            return False
+        if len(self._signed) > 1024:
+            self._signed.clear()
+        self._signed.add(key)
+        return True
 
     def _profile(self, info: CertificateInfo, expectation: Expectation) -> None:
         if expectation.key_kind != "any" and info.key_kind != expectation.key_kind:
@@ -479,6 +503,24 @@ class Verifier:
                 f"the signature must be by BIN {expectation.bin}; the certificate carries BIN {info.bin}",
                 info,
             )
+
+
+def _ocsp_signed_by(response: ocsp.OCSPResponse, public_key: rsa.RSAPublicKey) -> bool:
+    algorithm = response.signature_hash_algorithm
+    if algorithm is None:
+        return False
+    try:
+        public_key.verify(response.signature, response.tbs_response_bytes, padding.PKCS1v15(), algorithm)
+    except InvalidSignature:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_certificate(text: str) -> tuple[x509.Certificate, CertificateInfo]:
+    """A certificate from its base64 text, and what it says: parsed once per certificate."""
+    certificate = x509.load_der_x509_certificate(base64.b64decode(text))
+    return certificate, describe(certificate)
 
 
 def _algorithm(parent: etree._Element, name: str) -> str:
