@@ -89,10 +89,10 @@ def main() -> None:
     table = "\n".join(
         ["| operation (one core, ~2 KB message) | per second | median µs | p99 µs |", "|---|---:|---:|---:|", *rows]
     )
+    libxmlsec = getattr(xmlsec, "get_libxmlsec_version")()  # noqa: B009 - present at run time, absent from the stubs
     machine = (
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"xmlsec {'.'.join(map(str, xmlsec.get_libxmlsec_version()))}, libxml2 "
-        f"{'.'.join(map(str, xmlsec.get_libxml_version()))}"
+        f"libxmlsec1 {'.'.join(map(str, libxmlsec))}, libxml2 {'.'.join(map(str, xmlsec.get_libxml_version()))}"
     )
     report = f"# Signatures — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n{machine}\n\n{table}\n"
     print(report)
