@@ -32,6 +32,7 @@ class Service:
     payload_style: PayloadStyle
     timeout_seconds: float
     enabled: bool
+    transport_signature: SignatureRequirement = "optional"
     payload_signature: SignatureRequirement = "optional"
     signer_iin_field: str | None = None
     provider_signature: SignatureRequirement = "none"
@@ -70,6 +71,7 @@ class ServiceRegistry:
                     payload_style=row["payload_style"],
                     timeout_seconds=row["timeout_seconds"] or default_timeout,
                     enabled=row["enabled"],
+                    transport_signature=row["transport_signature"],
                     payload_signature=row["payload_signature"],
                     signer_iin_field=row["signer_iin_field"],
                     provider_signature=row["provider_signature"],
@@ -104,6 +106,7 @@ def seed_mock_services(connection: Connection, systems: Iterable[MockSystem]) ->
                         payload_style=service.payload_style,
                         timeout_seconds=None,
                         enabled=True,
+                        transport_signature="optional",
                         payload_signature=service.payload_signature,
                         provider_signature="required",
                         **values,

@@ -1,9 +1,10 @@
 """The gateway's signature policy: which signatures it checks on each hop, what it expects of them, and the
 signatures it makes.
 
-- The client's **transport** signature (WS-Security over the Body), by the sender's policy: ``required``
-  (``DEMO_PORTAL_STRICT``), ``optional`` (verified when present: ``DEMO_PORTAL``) or ``none``. The signer is
-  a legal entity's system (OU=BIN), holding the sender's BIN if one is registered.
+- The client's **transport** signature (WS-Security over the Body), by the stricter of the sender's policy
+  and the service's: ``required`` (``DEMO_PORTAL_STRICT``), ``optional`` (verified when present:
+  ``DEMO_PORTAL``) or ``none``. The signer is a legal entity's system (OU=BIN), holding the sender's BIN if
+  one is registered.
 - The client's **payload** signature (enveloped, Kalkan shape), by the service's policy; a SIGN key, and the
   IIN the service names when the signature binds to one.
 - The provider's **payload** signature, by the service's policy: the provider's legal-entity SIGN certificate
@@ -46,17 +47,18 @@ class Signatures:
         return self._pki.verifier
 
     def client_transport(
-        self, envelope: etree._Element, source: bytes, sender: Sender, record: list[dict[str, Any]]
+        self, envelope: etree._Element, source: bytes, sender: Sender, service: Service, record: list[dict[str, Any]]
     ) -> None:
         present = envelope.find(_SECURITY_SIGNATURE) is not None
-        if sender.signature_policy == "none" or (not present and sender.signature_policy == "optional"):
+        policy = _strictest(sender.signature_policy, service.transport_signature)
+        if policy == "none" or (not present and policy == "optional"):
             return
         expectation = Expectation(key_kind="any", subject_kind="legal", bin=sender.bin)
         try:
             if not present:
+                who = f"sender {sender.sender_id!r}" if sender.signature_policy == "required" else service.service_id
                 raise SignatureRejected(
-                    "Missing",
-                    f"sender {sender.sender_id!r} must sign its requests: soap:Header/wsse:Security is missing",
+                    "Missing", f"{who} requires a signed request: soap:Header/wsse:Security is missing"
                 )
             verdict = self._verifier.verify_transport(envelope, expectation, source=source)
         except SignatureRejected as rejected:
@@ -101,6 +103,13 @@ class Signatures:
         """Sign an envelope the gateway sends (WS-Security), as the simulated ShEP operator."""
         if self._sign_messages and self._pki.gateway_key is not None:
             sign_envelope(envelope, self._pki.gateway_key)
+
+
+_STRICTNESS = {"none": 0, "optional": 1, "required": 2}
+
+
+def _strictest(first: str, second: str) -> str:
+    return max(first, second, key=lambda policy: _STRICTNESS[policy])
 
 
 def _accepted(hop: Hop, verdict: Verdict) -> dict[str, Any]:

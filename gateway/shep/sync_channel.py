@@ -147,7 +147,7 @@ class SyncChannel:
         exchange.service_id = info.service_id
         sender = await self._senders.authenticate(info.sender_id, info.password)
         service = self._route(info, sender)
-        self._signatures.client_transport(pristine, incoming.body, sender, exchange.signatures)
+        self._signatures.client_transport(pristine, incoming.body, sender, service, exchange.signatures)
         payload = self._request_payload(data, service)
         exchange.subject_iin = _subject_iin(payload.root)
         self._signatures.client_payload(payload, incoming.body, service, exchange.signatures)

@@ -62,6 +62,7 @@ services = Table(
     Column("payload_style", String(10), nullable=False),
     Column("timeout_seconds", Float, nullable=True),
     Column("enabled", Boolean, nullable=False),
+    Column("transport_signature", String(10), nullable=False),  # none, optional or required: the client's hop
     Column("payload_signature", String(10), nullable=False),  # none, optional or required: the client's payload
     Column("signer_iin_field", String(50), nullable=True),  # payload element whose IIN the signer must hold
     Column("provider_signature", String(10), nullable=False),  # none, optional or required: the provider's payload

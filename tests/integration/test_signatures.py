@@ -100,6 +100,12 @@ def test_a_refused_transport_signature_names_its_reason(
     assert verdict["valid"] is False and code.endswith(verdict["reason"]) and verdict["signer"]["iin"] == "061211600012"
 
 
+def test_a_service_may_require_a_signature_from_every_sender(gateway: LiveGateway) -> None:
+    response = gateway.post(send_message(inline_data(gbdfl_request("061211600012")), service_id="TEST_SignedOnly"))
+    fault = read_fault(response.content)
+    assert fault.code == "Client.Signature.Missing" and "TEST_SignedOnly" in fault.message
+
+
 def test_a_request_changed_after_signing_is_refused(gateway: LiveGateway) -> None:
     key = _issue(gateway, "061211600012", bin=COMPANY_BIN)
     body = _signed_request(send_message(inline_data(gbdfl_request("061211600012"))), key)

@@ -43,6 +43,7 @@ TEST_SERVICES: dict[str, tuple[str, float | None, bool]] = {
     "TEST_NoStatus": ("/no-status", None, True),
     "TEST_BadPayload": ("/bad-payload", None, True),
     "TEST_Disabled": ("/garbage", None, False),
+    "TEST_SignedOnly": ("/garbage", None, True),
     **{service_id: (path, None, True) for service_id, path in SIGNED_TEST_SERVICES.items()},
 }
 
@@ -99,6 +100,7 @@ def _register_test_fixtures(database: Database, provider_url: str, reset_port: i
                     payload_style="inline",
                     timeout_seconds=timeout,
                     enabled=enabled,
+                    transport_signature="required" if service_id == "TEST_SignedOnly" else "optional",
                     payload_signature="optional",
                     signer_iin_field=None,
                     provider_signature="required" if service_id in SIGNED_TEST_SERVICES else "none",

@@ -39,11 +39,13 @@ def upgrade() -> None:
     with op.batch_alter_table("senders") as batch:
         batch.add_column(sa.Column("bin", sa.String(12), nullable=True))
     with op.batch_alter_table("services") as batch:
+        batch.add_column(sa.Column("transport_signature", sa.String(10), nullable=False, server_default="optional"))
         batch.add_column(sa.Column("payload_signature", sa.String(10), nullable=False, server_default="optional"))
         batch.add_column(sa.Column("signer_iin_field", sa.String(50), nullable=True))
         batch.add_column(sa.Column("provider_signature", sa.String(10), nullable=False, server_default="none"))
         batch.add_column(sa.Column("provider_bin", sa.String(12), nullable=True))
     with op.batch_alter_table("services") as batch:
+        batch.alter_column("transport_signature", server_default=None)
         batch.alter_column("payload_signature", server_default=None)
         batch.alter_column("provider_signature", server_default=None)
     with op.batch_alter_table("message_log") as batch:
@@ -56,7 +58,13 @@ def downgrade() -> None:
     with op.batch_alter_table("message_log") as batch:
         batch.drop_column("signatures")
     with op.batch_alter_table("services") as batch:
-        for column in ("provider_bin", "provider_signature", "signer_iin_field", "payload_signature"):
+        for column in (
+            "provider_bin",
+            "provider_signature",
+            "signer_iin_field",
+            "payload_signature",
+            "transport_signature",
+        ):
             batch.drop_column(column)
     with op.batch_alter_table("senders") as batch:
         batch.drop_column("bin")
