@@ -22,7 +22,7 @@ from contracts.shep import KZ_TIME, RequestInfo, xml_datetime
 from mocks.catalogue import GBDFL
 from mocks.gbdfl import dictionaries as d
 from mocks.population import PersonRecord, PopulationStore
-from mocks.population.generator import region_of_settlement, settlement_by_kato
+from mocks.population._people import region_of_settlement, settlement_by_kato
 from signing.iin import iin_problem
 
 _RESPONSE = ns.qname(ns.GBDFL_MESSAGE, "Response")

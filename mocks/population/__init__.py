@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from mocks.population.features import FEATURES, Feature
-from mocks.population.generator import POPULATION_EPOCH, GeneratedPerson, PopulationGenerator
+from mocks.population.generator import POPULATION_EPOCH, PopulationGenerator
+from mocks.population.records import GeneratedPerson, Household
 from mocks.population.store import (
     PersonRecord,
     PopulationStore,
@@ -19,6 +20,7 @@ __all__ = [
     "POPULATION_EPOCH",
     "Feature",
     "GeneratedPerson",
+    "Household",
     "PersonRecord",
     "PopulationGenerator",
     "PopulationStore",

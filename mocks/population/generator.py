@@ -1,251 +1,355 @@
-"""The synthetic population: deterministic for a seed, plausible for Kazakhstan.
+"""The synthetic population: households of Kazakhstan, deterministic for a seed.
 
-Each citizen gets a valid IIN whose date and 7th digit agree with the birth date and sex
-(shared/notes/signing-kz-pki-xmldsig.md §1.8), a name of their ethnic group with the surname in their
-sex's form and a patronymic from a father's name, a birth place and a registration address in real regions
-and settlements, identity documents with issue and expiry dates, and a life status.
+People come in households, so that every state system tells one story about them: a married couple has a
+marriage act in the civil registry (АХАЖ); their children have birth acts naming them, their father's
+surname in its gendered form and a patronymic from his name; a child adopted has a court decision and an
+E-Guardianship record; orphans have deceased parents with death acts and a guardian. Each person then gets
+what the other registries know (:mod:`mocks.population._life`): disabilities, jobs and contributions,
+unemployment, sole-trader registrations, bank accounts and the benefits already assigned.
 
 The population is generated *as of* :data:`POPULATION_EPOCH`, not as of today, so the same seed gives the
-same people on every machine and every day; what depends on today (is a card expired, is someone a child)
-is worked out when the data is read, from the instance's clock.
-
-What is simulated, and roughly how: the age pyramid (bands of the 2021 census), the share of deceased
-records (rising with age), the share of citizens born abroad (mostly returning ethnic Kazakhs, "kandas"),
-of foreign citizens with an IIN, of ID cards left to expire, and of passports. Document numbers follow the
-printed formats (ID card: 9 digits; passport: N + 8 digits) but are not real series.
+same people everywhere; what depends on today (ages, expiry, the registry cut-offs) is judged when the data
+is read. Proportions are plausible, not statistics: they are documented where they are drawn.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Final, TypeVar
+from typing import Final
 
-from mocks.population._names import ETHNIC_GROUPS, EthnicGroup
-from mocks.population._places import FOREIGN_BIRTH_COUNTRIES, KAZAKHSTAN, REGIONS, STREETS, Region, Settlement
-from signing.iin import Sex, make_iin
+from mocks.population._life import LifeEvents, death_probability
+from mocks.population._names import EthnicGroup, MaleName, Surname
+from mocks.population._people import Address, PersonFactory, add_years, years_between
+from mocks.population.records import CivilAct, CourtDecision, GeneratedPerson, Guardianship, Household
+from signing.iin import Sex
 
 POPULATION_EPOCH: Final = date(2026, 1, 1)
 
-ELECTRONIC_BIRTH_REGISTRY_FROM: Final = date(2007, 8, 13)
-"""Births registered after this date are in the electronic civil registry (АХАЖ); issue #4 cites the order's line."""
-
-# (lowest age, highest age, share): bands of the 2021 census, smoothed.
-_AGE_BANDS: Final = ((0, 14, 0.295), (15, 24, 0.13), (25, 54, 0.42), (55, 64, 0.09), (65, 95, 0.065))
-_ID_CARD_AGE: Final = 16
-_ID_CARD_YEARS: Final = 10
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class GeneratedDocument:
-    kind: str
-    number: str
-    begin_date: date
-    end_date: date | None
-    issuer: str
-
-
-@dataclass(frozen=True, slots=True)
-class GeneratedPerson:
-    iin: str
-    surname: str
-    name: str
-    patronymic: str | None
-    eng_surname: str
-    eng_first_name: str
-    birth_date: date
-    sex: Sex
-    nationality: str
-    citizenship: str
-    birth_country: str
-    birth_settlement: str | None
-    reg_settlement: str | None
-    reg_street: str | None
-    reg_building: str | None
-    reg_flat: str | None
-    reg_since: date | None
-    birth_certificate: str | None
-    death_date: date | None
-    death_certificate: str | None
-    documents: tuple[GeneratedDocument, ...]
-
-    def person_row(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "documents"}
+# Household kinds and their shares; with the ages drawn below they give roughly the 2021 census pyramid.
+_KINDS: Final = (("family", 0.55), ("single", 0.15), ("single_parent", 0.12), ("elderly", 0.16), ("guardian", 0.02))
+# Children per married couple: Kazakhstan's families are large (total fertility ≈ 3).
+_CHILDREN: Final = (
+    (0, 0.05), (1, 0.13), (2, 0.25), (3, 0.26), (4, 0.14), (5, 0.08), (6, 0.045), (7, 0.025), (8, 0.015)
+)  # fmt: skip
 
 
 class PopulationGenerator:
-    """Yields citizens one by one; the n-th citizen of a seed is always the same person."""
+    """Yields households one by one; the n-th household of a seed is always the same."""
 
     def __init__(self, seed: int, epoch: date = POPULATION_EPOCH) -> None:
-        self._rng = random.Random(seed)
-        self._epoch = epoch
-        self._serials: dict[tuple[date, Sex], int] = {}
-        self._id_card_number = 10_000_000 + self._rng.randrange(10_000_000)
-        self._passport_number = 1_000_000 + self._rng.randrange(5_000_000)
-        self._civil_act_number = 100_000 + self._rng.randrange(100_000)
-        self._groups = ETHNIC_GROUPS
-        self._group_weights = [group.share for group in ETHNIC_GROUPS]
-        self._region_weights = [region.weight for region in REGIONS]
+        self.rng = random.Random(seed)
+        self.epoch = epoch
+        self.people_factory = PersonFactory(self.rng, epoch)
+        self.life = LifeEvents(self.rng, epoch, self.people_factory)
+
+    def generate(self, size: int) -> Iterator[Household]:
+        """Households holding exactly ``size`` people in all.
+
+        The last dozen places are filled with one-person households, so a smaller population of a seed is the
+        start of a larger one but for its last few people.
+        """
+        made = 0
+        while made < size:
+            household = self._household(room=size - made)
+            made += len(household.persons)
+            yield household
 
     def people(self, count: int) -> Iterator[GeneratedPerson]:
-        for _ in range(count):
-            yield self._person()
+        for household in self.generate(count):
+            yield from household.persons
 
-    def _person(self) -> GeneratedPerson:
-        rng = self._rng
-        age = self._age()
-        birth_date = self._epoch - timedelta(days=int(age * 365.25) + rng.randrange(365))
-        sex: Sex = "M" if rng.random() < (0.49 if age < 60 else 0.40) else "F"
-        group = rng.choices(self._groups, self._group_weights)[0]
-        iin = self._iin(birth_date, sex)
-        death_date = self._death_date(birth_date, age)
-        born_abroad = rng.random() < (0.12 if group.code == "005" and age > 20 else 0.04)
-        birth_settlement = None if born_abroad else self._settlement(self._region())
-        surname, name, patronymic, eng_surname, eng_first_name = self._names(group, sex, birth_date)
-        reg_settlement = (
-            birth_settlement if birth_settlement and rng.random() < 0.6 else self._settlement(self._region())
-        )
-        reg_city = self._is_city(reg_settlement)
-        reg_since = birth_date + timedelta(days=rng.randrange(max(1, (self._epoch - birth_date).days)))
-        documents = self._documents(birth_date, death_date)
-        return GeneratedPerson(
-            iin=iin,
-            surname=surname,
-            name=name,
-            patronymic=patronymic,
-            eng_surname=eng_surname,
-            eng_first_name=eng_first_name,
-            birth_date=birth_date,
-            sex=sex,
-            nationality=group.code,
-            citizenship=KAZAKHSTAN.code if rng.random() < 0.985 else self._foreign_country(),
-            birth_country=self._foreign_country() if born_abroad else KAZAKHSTAN.code,
-            birth_settlement=birth_settlement,
-            reg_settlement=reg_settlement,
-            reg_street=rng.choice(STREETS).name_ru,
-            reg_building=str(rng.randint(1, 180)) + ("А" if rng.random() < 0.05 else ""),
-            reg_flat=str(rng.randint(1, 240)) if reg_city and rng.random() < 0.75 else None,
-            reg_since=min(reg_since, death_date or self._epoch),
-            birth_certificate=self._civil_act() if birth_date > ELECTRONIC_BIRTH_REGISTRY_FROM else None,
-            death_date=death_date,
-            death_certificate=self._civil_act() if death_date else None,
-            documents=documents,
-        )
+    # --- households -------------------------------------------------------------------------------------
 
-    def _age(self) -> int:
-        low, high, _ = self._rng.choices(_AGE_BANDS, [band[2] for band in _AGE_BANDS])[0]
-        return self._rng.randint(low, high)
-
-    def _iin(self, birth_date: date, sex: Sex) -> str:
-        key = (birth_date, sex)
-        serial = self._serials.get(key)
-        if serial is None:
-            serial = self._rng.randrange(3000)
-        while True:
-            serial += self._rng.randint(1, 7)
-            iin = make_iin(birth_date, sex, serial)
-            if iin is not None:
-                self._serials[key] = serial
-                return iin
-
-    def _death_date(self, birth_date: date, age: int) -> date | None:
-        if self._rng.random() >= 0.004 + 0.0018 * max(0, age - 45):
-            return None
-        earliest = max(birth_date + timedelta(days=1), self._epoch - timedelta(days=15 * 365))
-        return earliest + timedelta(days=self._rng.randrange(max(1, (self._epoch - earliest).days)))
-
-    def _names(self, group: EthnicGroup, sex: Sex, birth_date: date) -> tuple[str, str, str | None, str, str]:
-        rng = self._rng
-        family = rng.choice(group.surnames)
-        father = rng.choice(group.male_names)
-        if sex == "M":
-            given = rng.choice(group.male_names)
-            surname, eng_surname, name, eng_name = family.male, family.male_latin, given.name, given.latin
-            kazakh_style, russian_style = father.patronymic_kz_m, father.patronymic_m
+    def _household(self, room: int) -> Household:
+        kind = self.rng.choices([k for k, _ in _KINDS], [w for _, w in _KINDS])[0]
+        household = Household()
+        if room < 12 or kind == "single":
+            self._single(household)
+        elif kind == "family":
+            self._family(household)
+        elif kind == "single_parent":
+            self._single_parent(household)
+        elif kind == "elderly":
+            self._elderly(household)
         else:
-            female = rng.choice(group.female_names)
-            surname, eng_surname, name, eng_name = family.female, family.female_latin, female.name, female.latin
-            kazakh_style, russian_style = father.patronymic_kz_f, father.patronymic_f
-        patronymic: str | None = russian_style
-        if kazakh_style and birth_date.year >= 1992 and rng.random() < 0.3:
-            patronymic = kazakh_style
-        if rng.random() < 0.03:
-            patronymic = None
-        return surname, name, patronymic, eng_surname, eng_name
+            self._guardian(household)
+        self.life.apply(household)
+        return household
 
-    def _region(self) -> Region:
-        return self._rng.choices(REGIONS, self._region_weights)[0]
+    def _born(self, low: int, high: int) -> date:
+        """A birth date for someone ``low`` to ``high`` years old at the epoch."""
+        age = self.rng.randint(low, high)
+        return self.epoch - timedelta(days=int(age * 365.25) + self.rng.randrange(365))
 
-    def _settlement(self, region: Region) -> str:
-        return _weighted(self._rng, region.settlements, [s.weight for s in region.settlements]).kato
+    def _death(self, birth_date: date, after: date | None = None) -> date | None:
+        age = years_between(birth_date, self.epoch)
+        if self.rng.random() >= death_probability(age):
+            return None
+        earliest = max(after or birth_date + timedelta(days=1), self.epoch - timedelta(days=30 * 365))
+        if earliest >= self.epoch:
+            return None
+        return earliest + timedelta(days=self.rng.randrange(max(1, (self.epoch - earliest).days)))
 
-    def _is_city(self, kato: str | None) -> bool:
-        return kato is not None and settlement_by_kato(kato).is_city
+    def _adult(
+        self,
+        household: Household,
+        group: EthnicGroup,
+        sex: Sex,
+        birth_date: date,
+        address: Address,
+        *,
+        family: Surname | None = None,
+        death: bool = True,
+    ) -> GeneratedPerson:
+        person = self.people_factory.person(
+            group=group,
+            sex=sex,
+            birth_date=birth_date,
+            family=family or self.people_factory.surname(group),
+            father_name=self.people_factory.male_name(group),
+            address=address,
+            born_abroad=self.rng.random() < (0.12 if group.code == "005" else 0.04),
+            death_date=self._death(birth_date) if death else None,
+        )
+        household.persons.append(person)
+        self._death_act(household, person)
+        return person
 
-    def _foreign_country(self) -> str:
-        countries = [country for country, _ in FOREIGN_BIRTH_COUNTRIES]
-        return self._rng.choices(countries, [weight for _, weight in FOREIGN_BIRTH_COUNTRIES])[0].code
+    def _single(self, household: Household) -> None:
+        group = self.people_factory.group()
+        sex: Sex = "M" if self.rng.random() < 0.48 else "F"
+        self._adult(household, group, sex, self._born(18, 90), self.people_factory.address())
 
-    def _civil_act(self) -> str:
-        self._civil_act_number += self._rng.randint(1, 40)
-        return f"{self._civil_act_number:07d}"
-
-    def _documents(self, birth_date: date, death_date: date | None) -> tuple[GeneratedDocument, ...]:
-        rng = self._rng
-        until = death_date or self._epoch
-        documents: list[GeneratedDocument] = []
-        if (until - birth_date).days < _ID_CARD_AGE * 365:
-            issued = birth_date + timedelta(days=rng.randint(1, 30))
-            documents.append(GeneratedDocument("BIRTH_CERTIFICATE", self._civil_act(), issued, None, "ZAGS"))
-            return tuple(documents)
-        first_issue = _add_years(birth_date, _ID_CARD_AGE) + timedelta(days=rng.randint(0, 200))
-        renewals = max(0, (until - first_issue).days // int(_ID_CARD_YEARS * 365.25))
-        if renewals and rng.random() < 0.05:
-            renewals -= 1  # this citizen let the card lapse and never renewed it
-        issued = min(_add_years(first_issue, renewals * _ID_CARD_YEARS) + timedelta(days=rng.randint(0, 60)), until)
-        self._id_card_number += rng.randint(1, 60)
-        documents.append(
-            GeneratedDocument(
-                "ID_CARD", f"{self._id_card_number:09d}", issued, _add_years(issued, _ID_CARD_YEARS), "MVD"
+    def _couple(
+        self, household: Household, husband_age: tuple[int, int], address: Address, *, death: bool = True
+    ) -> tuple[GeneratedPerson, GeneratedPerson, EthnicGroup, Surname, MaleName, date]:
+        factory = self.people_factory
+        group = factory.group()
+        husband_birth = self._born(*husband_age)
+        wife_birth = husband_birth + timedelta(days=self.rng.randint(-700, 2200))
+        if years_between(wife_birth, self.epoch) < 19:
+            wife_birth = add_years(self.epoch, -19) - timedelta(days=self.rng.randrange(300))
+        family = factory.surname(group)
+        married = max(add_years(wife_birth, self.rng.randint(19, 30)), add_years(husband_birth, 20))
+        married = min(married, self.epoch - timedelta(days=30))
+        husband = self._adult(household, group, "M", husband_birth, address, family=family, death=False)
+        wife_group = group if self.rng.random() < 0.85 else factory.group()
+        wife = self._adult(household, wife_group, "F", wife_birth, address, family=family, death=False)
+        if death:
+            for spouse in (husband, wife):
+                when = self._death(spouse.birth_date, after=married)
+                if when:
+                    self._die(household, spouse, when)
+        father_name = next((name for name in group.male_names if name.name == husband.name), factory.male_name(group))
+        household.civil_acts.append(
+            CivilAct(
+                "MARRIAGE", factory.act_number(), married, married, address.settlement, husband.iin, spouse_iin=wife.iin
             )
         )
-        if rng.random() < 0.25:
-            passport_issued = until - timedelta(days=rng.randrange(3650))
-            passport_issued = max(passport_issued, first_issue)
-            self._passport_number += rng.randint(1, 60)
-            documents.append(
-                GeneratedDocument(
-                    "PASSPORT",
-                    f"N{self._passport_number:08d}",
-                    passport_issued,
-                    _add_years(passport_issued, _ID_CARD_YEARS),
-                    "MVD",
+        return husband, wife, group, family, father_name, married
+
+    def _children(
+        self,
+        household: Household,
+        group: EthnicGroup,
+        family: Surname,
+        mother: GeneratedPerson,
+        father: GeneratedPerson | None,
+        father_name: MaleName | None,
+        start: date,
+        address: Address,
+        count: int,
+        *,
+        mortality: bool = True,
+    ) -> list[GeneratedPerson]:
+        children = []
+        birth = start + timedelta(days=self.rng.randint(250, 900))
+        for _ in range(count):
+            end = min(self.epoch, mother.death_date or self.epoch, add_years(mother.birth_date, 45))
+            if birth >= end:
+                break
+            sex: Sex = "M" if self.rng.random() < 0.51 else "F"
+            child = self.people_factory.person(
+                group=group,
+                sex=sex,
+                birth_date=birth,
+                family=family,
+                father_name=father_name or self.people_factory.male_name(group),
+                address=address,
+                birth_settlement=address.settlement,
+                death_date=self._death(birth) if mortality and self.rng.random() < 0.3 else None,
+            )
+            household.persons.append(child)
+            household.civil_acts.append(
+                CivilAct(
+                    "BIRTH",
+                    self.people_factory.act_number(),
+                    birth,
+                    birth + timedelta(days=self.rng.randint(1, 30)),
+                    address.settlement,
+                    child.iin,
+                    mother_iin=mother.iin,
+                    father_iin=father.iin if father else None,
                 )
             )
-        return tuple(documents)
+            self._death_act(household, child)
+            children.append(child)
+            birth += timedelta(days=self.rng.randint(400, 1800))
+        return children
+
+    def _family(self, household: Household) -> None:
+        address = self.people_factory.address()
+        husband, wife, group, family, father_name, married = self._couple(household, (22, 62), address)
+        count = self.rng.choices([c for c, _ in _CHILDREN], [w for _, w in _CHILDREN])[0]
+        children = self._children(household, group, family, wife, husband, father_name, married, address, count)
+        if children and self.rng.random() < 0.015:
+            self._adoption(household, self.rng.choice(children), husband, address)
+
+    def _single_parent(self, household: Household) -> None:
+        factory = self.people_factory
+        address = factory.address()
+        if self.rng.random() < 0.7:
+            ex_address = factory.address()
+            husband, mother, group, family, father_name, married = self._couple(household, (23, 60), ex_address)
+            mother.reg_settlement, mother.reg_street = address.settlement, address.street
+            mother.reg_building, mother.reg_flat = address.building, address.flat
+            count = self.rng.randint(1, 4)
+            children = self._children(household, group, family, mother, husband, father_name, married, address, count)
+            last = max((child.birth_date for child in children), default=married)
+            divorced = min(last + timedelta(days=self.rng.randint(200, 2500)), self.epoch - timedelta(days=10))
+            if divorced > married and not (husband.death_date or mother.death_date):
+                household.civil_acts.append(
+                    CivilAct(
+                        "DIVORCE",
+                        factory.act_number(),
+                        divorced,
+                        divorced,
+                        address.settlement,
+                        husband.iin,
+                        spouse_iin=mother.iin,
+                    )  # fmt: skip
+                )
+            return
+        group = factory.group()
+        mother = self._adult(household, group, "F", self._born(20, 50), address)
+        family = Surname(mother.surname, mother.surname, mother.eng_surname, mother.eng_surname)
+        start = add_years(mother.birth_date, self.rng.randint(18, 28))
+        self._children(household, group, family, mother, None, None, start, address, self.rng.randint(1, 3))
+
+    def _elderly(self, household: Household) -> None:
+        self._couple(household, (58, 88), self.people_factory.address())
+
+    def _guardian(self, household: Household) -> None:
+        """Orphans and the relative who became their guardian; their parents are deceased or declared missing."""
+        factory = self.people_factory
+        group = factory.group()
+        address = factory.address()
+        guardian_sex: Sex = "F" if self.rng.random() < 0.7 else "M"
+        guardian = self._adult(household, group, guardian_sex, self._born(42, 72), address, death=False)
+        parents_address = factory.address(address.settlement)
+        husband, mother, _, family, father_name, married = self._couple(
+            household, (25, 45), parents_address, death=False
+        )
+        count = self.rng.randint(1, 2)
+        wards = self._children(
+            household, group, family, mother, husband, father_name, married, address, count, mortality=False
+        )
+        if not wards:
+            return
+        youngest = max(ward.birth_date for ward in wards)
+        lost = youngest + timedelta(days=self.rng.randrange(max(1, (self.epoch - youngest).days)))
+        self._die(household, mother, lost)
+        if self.rng.random() < 0.3:
+            household.court_decisions.append(
+                CourtDecision(
+                    "DECLARED_MISSING",
+                    husband.iin,
+                    self._case_number(),
+                    _court(address.settlement),
+                    lost + timedelta(days=400),
+                    lost + timedelta(days=430),
+                    guardian.iin,
+                )  # fmt: skip
+            )
+        else:
+            self._die(household, husband, lost)
+        decided = lost + timedelta(days=self.rng.randint(20, 120))
+        for ward in wards:
+            kind = "GUARDIANSHIP" if years_between(ward.birth_date, decided) < 14 else "CUSTODY"
+            if self.rng.random() < 0.15:
+                kind = "FOSTER_FAMILY"
+            household.guardianships.append(
+                Guardianship(
+                    kind,
+                    ward.iin,
+                    guardian.iin,
+                    self._decision_number(),
+                    min(decided, self.epoch),
+                    _authority(address.settlement),
+                )  # fmt: skip
+            )
+
+    def _adoption(
+        self, household: Household, child: GeneratedPerson, parent: GeneratedPerson, address: Address
+    ) -> None:
+        decided = child.birth_date + timedelta(days=self.rng.randint(60, 900))
+        if decided >= self.epoch:
+            return
+        household.court_decisions.append(
+            CourtDecision(
+                "ADOPTION",
+                child.iin,
+                self._case_number(),
+                _court(address.settlement),
+                decided,
+                decided + timedelta(days=30),
+                parent.iin,
+            )  # fmt: skip
+        )
+        household.guardianships.append(
+            Guardianship(
+                "ADOPTION", child.iin, parent.iin, self._decision_number(), decided, _authority(address.settlement)
+            )
+        )
+
+    def _die(self, household: Household, person: GeneratedPerson, when: date) -> None:
+        """Make a person created alive die on ``when``: their documents end there, the registry records it."""
+        factory = self.people_factory
+        person.death_date, person.death_certificate = when, factory.act_number()
+        person.documents = factory.documents(person.birth_date, when)
+        if person.reg_since and person.reg_since > when:
+            person.reg_since = when
+        self._death_act(household, person)
+
+    def _death_act(self, household: Household, person: GeneratedPerson) -> None:
+        if person.death_date is None:
+            return
+        registered = min(person.death_date + timedelta(days=self.rng.randint(1, 10)), self.epoch)
+        office = person.reg_settlement or self.people_factory.settlement()
+        household.civil_acts.append(
+            CivilAct(
+                "DEATH",
+                person.death_certificate or self.people_factory.act_number(),
+                person.death_date,
+                registered,
+                office,
+                person.iin,
+            )  # fmt: skip
+        )
+
+    def _case_number(self) -> str:
+        rng = self.rng
+        return f"{rng.randint(2, 7)}{rng.randint(100, 999)}-{rng.randint(10, 25)}-00-2/{rng.randint(1, 9999)}"
+
+    def _decision_number(self) -> str:
+        return f"{self.rng.randint(1, 2000)}-{self.rng.choice('ПРКЖ')}"
 
 
-_SETTLEMENTS: Final = {settlement.kato: (settlement, region) for region in REGIONS for settlement in region.settlements}
+def _court(settlement: str) -> str:
+    return f"court:{settlement}"
 
 
-def settlement_by_kato(kato: str) -> Settlement:
-    return _SETTLEMENTS[kato][0]
-
-
-def region_of_settlement(kato: str) -> Region:
-    return _SETTLEMENTS[kato][1]
-
-
-def _weighted(rng: random.Random, items: Sequence[T], weights: Sequence[float]) -> T:
-    return rng.choices(items, weights)[0]
-
-
-def _add_years(moment: date, years: int) -> date:
-    try:
-        return moment.replace(year=moment.year + years)
-    except ValueError:  # 29 February in a year that has none
-        return moment.replace(year=moment.year + years, day=28)
+def _authority(settlement: str) -> str:
+    return f"akimat:{settlement}"

@@ -5,17 +5,20 @@ Generation and sampling use the synchronous engine (bulk work, CLI); the mocks' 
 
 from __future__ import annotations
 
+import operator
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, inspect, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from mocks.population.features import FEATURES
 from mocks.population.generator import POPULATION_EPOCH, PopulationGenerator
-from mocks.population.tables import identity_documents, persons, population_info
+from mocks.population.records import DOCUMENT_FIELDS, PERSON_FIELDS, Household, document_values, person_values
+from mocks.population.tables import RECORD_TABLES, identity_documents, persons, population_info
 
 Progress = Callable[[int, int], None]
 
@@ -51,29 +54,22 @@ def ensure_population(engine: Engine, size: int, seed: int, progress: Progress |
 
 
 def generate_population(engine: Engine, size: int, seed: int, progress: Progress | None = None) -> PopulationSummary:
-    """Replace the stored population with ``size`` citizens of ``seed``, in one transaction."""
+    """Replace the stored population with ``size`` citizens of ``seed`` and their records, in one transaction."""
     generator = PopulationGenerator(seed)
     with engine.begin() as connection:
-        for table in (identity_documents, persons, population_info):
+        for table in (*reversed(RECORD_TABLES.values()), identity_documents, persons, population_info):
             connection.execute(delete(table))
-        done = 0
-        people = generator.people(size)
-        while done < size:
-            batch = [person for _, person in zip(range(_BATCH), people, strict=False)]
-            connection.execute(insert(persons), [person.person_row() for person in batch])
-            documents = [
-                {
-                    "iin": person.iin,
-                    **{f: getattr(doc, f) for f in ("kind", "number", "begin_date", "end_date", "issuer")},
-                }
-                for person in batch
-                for doc in person.documents
-            ]
-            if documents:
-                connection.execute(insert(identity_documents), documents)
-            done += len(batch)
-            if progress is not None:
-                progress(done, size)
+        pending: list[Household] = []
+        done = in_batch = 0
+        for household in generator.generate(size):
+            pending.append(household)
+            done += len(household.persons)
+            in_batch += len(household.persons)
+            if in_batch >= _BATCH or done >= size:
+                _write(connection, pending)
+                pending, in_batch = [], 0
+                if progress is not None:
+                    progress(done, size)
         connection.execute(
             insert(population_info),
             [
@@ -83,6 +79,33 @@ def generate_population(engine: Engine, size: int, seed: int, progress: Progress
             ],
         )
     return PopulationSummary(size, seed, POPULATION_EPOCH, True)
+
+
+def _write(connection: Connection, households: list[Household]) -> None:
+    people = [person for household in households for person in household.persons]
+    _bulk_insert(connection, persons, PERSON_FIELDS, [person_values(person) for person in people])
+    documents = [(person.iin, *document_values(document)) for person in people for document in person.documents]
+    _bulk_insert(connection, identity_documents, ("iin", *DOCUMENT_FIELDS), documents)
+    for attribute, table in RECORD_TABLES.items():
+        records = [record for household in households for record in getattr(household, attribute)]
+        if records:
+            fields = tuple(type(records[0]).__dataclass_fields__)
+            values = operator.attrgetter(*fields)
+            _bulk_insert(connection, table, fields, [values(record) for record in records])
+
+
+def _bulk_insert(connection: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """executemany straight to the driver: at a million citizens, SQLAlchemy's per-row work is most of the time."""
+    if not rows:
+        return
+    placeholder = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    quoted = ", ".join(f'"{column}"' for column in columns)
+    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join([placeholder] * len(columns))})"
+    connection.exec_driver_sql(sql, rows)
+
+
+# SQLAlchemy stores dates in SQLite as ISO text; rows written past it (above) must look the same.
+sqlite3.register_adapter(date, date.isoformat)
 
 
 def sample_iins(engine: Engine, count: int, feature: str | None, today: date) -> list[str]:
@@ -136,6 +159,21 @@ class PopulationStore:
         if born_to:
             statement = statement.where(persons.c.birth_date <= born_to)
         return await self._records(statement.order_by(persons.c.iin).limit(self.max_matches))
+
+    async def rows(self, table: Table, iin: str, *columns: str) -> list[dict[str, Any]]:
+        """Rows of ``table`` where any of ``columns`` (default ``iin``) holds ``iin``, oldest first."""
+        names = columns or ("iin",)
+        statement = select(table).where(or_(*(table.c[name] == iin for name in names))).order_by(table.c.id)
+        async with self._engine.connect() as connection:
+            return [dict(found) for found in (await connection.execute(statement)).mappings()]
+
+    async def people(self, iins: set[str]) -> dict[str, dict[str, Any]]:
+        """The persons rows of these IINs, by IIN (unknown ones are left out)."""
+        if not iins:
+            return {}
+        async with self._engine.connect() as connection:
+            found = (await connection.execute(select(persons).where(persons.c.iin.in_(iins)))).mappings()
+            return {record["iin"]: dict(record) for record in found}
 
     async def _records(self, statement: Any) -> list[PersonRecord]:
         async with self._engine.connect() as connection:

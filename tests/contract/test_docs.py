@@ -26,4 +26,4 @@ def test_the_readme_zeep_example_works_as_written(gateway: LiveGateway) -> None:
     with contextlib.redirect_stdout(printed):
         exec(compile(code, "README.md", "exec"), {})
     lines = printed.getvalue().splitlines()
-    assert lines == ["SCSS001", "СӘРСЕНБАЕВ ӘЛИ БАҚЫТЖАНОВИЧ 1979-05-04"]
+    assert lines == ["SCSS001", "БОРИСОВ ГЕОРГИЙ ВЛАДИСЛАВОВИЧ 1964-10-30"]

@@ -111,12 +111,9 @@ def test_document_status_follows_the_clock(database: Database) -> None:
 def test_lookups_by_document_number_and_by_name(database: Database) -> None:
     person = _row(database, persons.c.death_date.is_(None), persons.c.birth_date < date(2000, 1, 1))
     with database.sync_engine.connect() as connection:
-        number = (
-            connection.execute(
-                select(identity_documents.c.number).where(identity_documents.c.iin == person["iin"])
-            ).scalar_one_or_none()
-            or ""
-        )
+        number = connection.execute(
+            select(identity_documents.c.number).where(identity_documents.c.iin == person["iin"]).limit(1)
+        ).scalar_one()
     by_document = _lookup(database, documentNumber=number)
     assert [p.findtext("iin") for p in by_document.iterfind("persons/person")] == [person["iin"]]
     by_name = _lookup(
