@@ -47,9 +47,12 @@ class _PayloadSpec:
     response: str
 
 
-# Every payload schema a mock system speaks; #4 adds the other registries here.
+_SIMULATED = ("zags", "eopeka", "cbdi", "sud", "isna", "enbek", "enpf", "gfss", "emaket", "epay", "sms")
+
+# Every payload schema a mock system speaks.
 _PAYLOADS: Mapping[str, _PayloadSpec] = {
     "gbdfl": _PayloadSpec("gbdfl/message.xsd", ns.GBDFL_MESSAGE, "Request", "Response"),
+    **{name: _PayloadSpec(f"sim/{name}.xsd", f"urn:qaqpa:sim:{name}:v1", "Request", "Response") for name in _SIMULATED},
 }
 
 SYNC_CHANNEL_SCHEMA = "shep/sync-channel.xsd"

@@ -15,7 +15,16 @@ from starlette.applications import Starlette
 from contracts.parsing import DEFAULT_LIMITS, XmlLimits
 from mocks.catalogue import GBDFL, SYSTEMS, MockService, MockSystem, system_by_name
 from mocks.gbdfl import IndividualsDb
+from mocks.population import PopulationStore
 from mocks.provider import Handler, create_provider_app
+from mocks.systems._registry import Registry
+from mocks.systems.contributions import PensionFund, SocialInsuranceFund
+from mocks.systems.court import CourtRegistry
+from mocks.systems.disability import DisabilityRegistry
+from mocks.systems.guardianship import GuardianshipRegistry
+from mocks.systems.labour import LabourMarket, TaxRegistry
+from mocks.systems.payments import BenefitsRegistry, PaymentGateway, SmsService
+from mocks.systems.zags import CivilRegistry
 from signing.xmldsig import SigningKey
 
 __all__ = ["SYSTEMS", "MockService", "MockSystem", "create_mock_app", "system_by_name"]
@@ -30,10 +39,33 @@ def create_mock_app(
     signer: Callable[[], SigningKey] | None = None,
 ) -> Starlette:
     """The ASGI app of ``system``; its answers are signed with ``signer()`` when one is given."""
-    handlers: dict[str, Handler]
+    return create_provider_app(system, handlers_of(system, engine, now), now, limits=limits, signer=signer)
+
+
+def handlers_of(system: MockSystem, engine: AsyncEngine, now: Callable[[], datetime]) -> dict[str, Handler]:
+    """The implementation of each serviceId of ``system``."""
     if system is GBDFL:
-        individuals = IndividualsDb(engine, now)
-        handlers = {"GBDFL_UniversalServiceSync": individuals.universal_service_sync}
-    else:
-        raise KeyError(f"no mock implementation for {system.name}")
-    return create_provider_app(system, handlers, now, limits=limits, signer=signer)
+        return {"GBDFL_UniversalServiceSync": IndividualsDb(engine, now).universal_service_sync}
+    registry_class, contract = _REGISTRIES[system.name]
+    registry = registry_class(system, contract, PopulationStore(engine), now)
+    handlers: dict[str, Handler] = {
+        service.service_id: getattr(registry, registry.serves[service.service_id]) for service in system.services
+    }
+    return handlers
+
+
+# Each simulated system: the class that answers it and the contract it answers in (contracts/sim/).
+_REGISTRIES: dict[str, tuple[type[Registry], str]] = {
+    "zags": (CivilRegistry, "zags"),
+    "eopeka": (GuardianshipRegistry, "eopeka"),
+    "euosh": (GuardianshipRegistry, "eopeka"),
+    "cbdi": (DisabilityRegistry, "cbdi"),
+    "sud": (CourtRegistry, "sud"),
+    "isna": (TaxRegistry, "isna"),
+    "enbek": (LabourMarket, "enbek"),
+    "enpf": (PensionFund, "enpf"),
+    "gfss": (SocialInsuranceFund, "gfss"),
+    "emaket": (BenefitsRegistry, "emaket"),
+    "epay": (PaymentGateway, "epay"),
+    "sms": (SmsService, "sms"),
+}

@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+from mocks.catalogue import SYSTEMS
 from tests.support.gateway import LiveGateway
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -27,3 +28,11 @@ def test_the_readme_zeep_example_works_as_written(gateway: LiveGateway) -> None:
         exec(compile(code, "README.md", "exec"), {})
     lines = printed.getvalue().splitlines()
     assert lines == ["SCSS001", "БОРИСОВ ГЕОРГИЙ ВЛАДИСЛАВОВИЧ 1964-10-30"]
+
+
+def test_every_service_is_documented() -> None:
+    services_md = (README.parent / "docs" / "services.md").read_text(encoding="utf-8")
+    undocumented = [
+        s.service_id for system in SYSTEMS for s in system.services if f"`{s.service_id}`" not in services_md
+    ]
+    assert not undocumented, f"docs/services.md does not describe {undocumented}"

@@ -74,6 +74,15 @@ class LiveGateway:
         finally:
             database.sync_engine.dispose()
 
+    def rows(self, statement: Any) -> list[dict[str, Any]]:
+        """What the population database holds, read directly: the independent side of a consistency check."""
+        database = Database(self.database_url)
+        try:
+            with database.sync_engine.connect() as connection:
+                return [dict(row) for row in connection.execute(statement).mappings()]
+        finally:
+            database.sync_engine.dispose()
+
     def logged_session_ids(self) -> set[str]:
         database = Database(self.database_url)
         try:
@@ -128,7 +137,7 @@ def live_gateway(data_dir: Path, database_url: str, **overrides: Any) -> Iterato
         data_dir=data_dir,
         database_url=database_url,
         port=port,
-        population_size=overrides.pop("population_size", 400),
+        population_size=overrides.pop("population_size", 2000),
         max_body_bytes=overrides.pop("max_body_bytes", 256 * 1024),
         **overrides,
     )

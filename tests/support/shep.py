@@ -33,6 +33,16 @@ def inline_data(children: str, xsi_type: str = "m:Request") -> str:
     return f'<data xmlns:xsi="{ns.XSI}" xmlns:m="{ns.GBDFL_MESSAGE}" xsi:type="{xsi_type}">{children}</data>'
 
 
+def simulated_data(contract: str, iin: str, *, sender_code: str = "DEMO_PORTAL", **fields: str) -> str:
+    """The inline ``data`` of a request to a simulated system (``contracts/sim/<contract>.xsd``)."""
+    extra = "".join(f"<{name}>{content}</{name}>" for name, content in fields.items())
+    children = (
+        f"<messageId>{uuid.uuid4()}</messageId><messageDate>2026-11-22T10:00:00+05:00</messageDate>"
+        f"<senderCode>{sender_code}</senderCode><iin>{iin}</iin>{extra}"
+    )
+    return f'<data xmlns:xsi="{ns.XSI}" xmlns:r="urn:qaqpa:sim:{contract}:v1" xsi:type="r:Request">{children}</data>'
+
+
 def string_data(children: str) -> str:
     document = f'<?xml version="1.0" encoding="UTF-8"?><m:Request xmlns:m="{ns.GBDFL_MESSAGE}">{children}</m:Request>'
     return f"<data>{escape(document)}</data>"

@@ -11,7 +11,10 @@ from contracts.publishing import UnknownContractFile, contract_path, published
 def test_relative_references_become_absolute_urls() -> None:
     document = etree.fromstring(published("shep/ISyncChannel.wsdl", "http://gw:1"))
     locations = {i.get("schemaLocation") for i in document.iter(ns.qname(ns.XSD, "import"))}
-    assert locations == {"http://gw:1/contracts/shep/sync-channel.xsd", "http://gw:1/contracts/gbdfl/message.xsd"}
+    simulated = {f"http://gw:1/contracts/sim/{name}.xsd" for name in ("zags", "eopeka", "cbdi", "sud", "isna")}
+    assert {"http://gw:1/contracts/shep/sync-channel.xsd", "http://gw:1/contracts/gbdfl/message.xsd"} <= locations
+    assert simulated <= locations
+    assert all(location.startswith("http://gw:1/contracts/") for location in locations)
 
 
 def test_the_endpoint_replaces_the_soap_address() -> None:

@@ -1,0 +1,93 @@
+"""What every simulated registry does alike: check the IIN, read its records, answer with the common header,
+"no data" when it has none."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from lxml import etree
+
+from contracts.shep import KZ_TIME, xml_datetime
+from mocks.catalogue import MockSystem
+from mocks.gbdfl.dictionaries import Value
+from mocks.population import PopulationStore
+from mocks.systems import dictionaries as d
+from signing.iin import iin_problem
+
+
+class Registry:
+    """A mock state system answering in namespace ``urn:qaqpa:sim:<contract>:v1``.
+
+    ``serves`` maps each serviceId the class answers to the method that answers it.
+    """
+
+    serves: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, system: MockSystem, contract: str, store: PopulationStore, now: Callable[[], datetime]) -> None:
+        self.system = system
+        self.namespace = f"urn:qaqpa:sim:{contract}:v1"
+        self.store = store
+        self._now = now
+
+    def today(self) -> date:
+        return self._now().astimezone(KZ_TIME).date()
+
+    def answer(self, request: etree._Element, result: Value) -> etree._Element:
+        response = etree.Element(f"{{{self.namespace}}}Response", nsmap={"r": self.namespace})
+        text(response, "messageId", str(uuid.uuid4()))
+        text(response, "messageDate", xml_datetime(self._now()))
+        text(response, "requestId", request.findtext("messageId") or "")
+        value(response, "sender", Value(self.system.code, self.system.name_ru, self.system.name_kz))
+        sender_code = request.findtext("senderCode") or ""
+        value(response, "receiver", Value(sender_code, sender_code, sender_code))
+        value(response, "messageResult", result)
+        return response
+
+    def refusal(self, request: etree._Element) -> etree._Element | None:
+        """The answer to a request whose IIN cannot exist, or None if the IIN is fine."""
+        if iin_problem((request.findtext("iin") or "").strip()) is not None:
+            return self.answer(request, d.RESULT_INVALID_IIN)
+        return None
+
+    async def people(self, rows: list[dict[str, Any]], *columns: str) -> dict[str, dict[str, Any]]:
+        """The persons named in ``columns`` of ``rows``, by IIN."""
+        return await self.store.people({row[c] for row in rows for c in columns if row.get(c)})
+
+
+def text(parent: etree._Element, name: str, content: str | None) -> None:
+    if content is not None:
+        etree.SubElement(parent, name).text = content
+
+
+def value(parent: etree._Element, name: str, content: Value) -> None:
+    element = etree.SubElement(parent, name)
+    text(element, "code", content.code)
+    text(element, "nameRu", content.name_ru)
+    text(element, "nameKz", content.name_kz)
+
+
+def day(parent: etree._Element, name: str, moment: date | None) -> None:
+    if moment is not None:
+        text(parent, name, moment.isoformat())
+
+
+def flag(parent: etree._Element, name: str, truth: bool) -> None:
+    text(parent, name, "true" if truth else "false")
+
+
+def person_ref(parent: etree._Element, name: str, person: dict[str, Any] | None) -> None:
+    if person is None:
+        return
+    element = etree.SubElement(parent, name)
+    text(element, "iin", person["iin"])
+    text(element, "surname", person["surname"])
+    text(element, "name", person["name"])
+    text(element, "patronymic", person["patronymic"])
+    day(element, "birthDate", person["birth_date"])
+
+
+def active(start: date, end: date | None, today: date) -> bool:
+    return start <= today and (end is None or end > today)
