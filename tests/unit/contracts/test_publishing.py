@@ -14,7 +14,7 @@ def test_relative_references_become_absolute_urls() -> None:
     simulated = {f"http://gw:1/contracts/sim/{name}.xsd" for name in ("zags", "eopeka", "cbdi", "sud", "isna")}
     assert {"http://gw:1/contracts/shep/sync-channel.xsd", "http://gw:1/contracts/gbdfl/message.xsd"} <= locations
     assert simulated <= locations
-    assert all(location.startswith("http://gw:1/contracts/") for location in locations)
+    assert all((location or "").startswith("http://gw:1/contracts/") for location in locations)
 
 
 def test_the_endpoint_replaces_the_soap_address() -> None:
