@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
 from gateway._version import __version__
-from gateway.api import catalogue, messages, operations, pki, soap
+from gateway.api import catalogue, messages, mocks, operations, pki, soap
 from gateway.api.problems import install_problem_handlers
 from gateway.bootstrap import bootstrap
 from gateway.clock import Clock, SystemClock
@@ -37,6 +37,8 @@ from gateway.storage.database import Database
 from gateway.upstream import Upstream
 from mocks import create_mock_app
 from mocks.catalogue import SYSTEMS
+from mocks.faults import FaultBook
+from mocks.journal import Journal
 from signing.pki.profiles import PublicationUrls
 
 log = logging.getLogger(__name__)
@@ -73,12 +75,14 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         lifespan=lifespan,
     )
     install_problem_handlers(app)
-    for router in (soap.router, catalogue.router, messages.router, pki.router, operations.router):
+    for router in (soap.router, catalogue.router, messages.router, mocks.router, pki.router, operations.router):
         app.include_router(router)
 
     database = Database(settings.resolved_database_url)
     limits = XmlLimits(max_bytes=settings.max_body_bytes, max_depth=settings.max_xml_depth)
     instance_pki = Pki()
+    faults = FaultBook(database.engine, clock.now)
+    journal = Journal(database.engine, settings.journal_capacity)
     for system in SYSTEMS:
         mock = create_mock_app(
             system,
@@ -86,6 +90,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             clock.now,
             limits=limits,
             signer=functools.partial(instance_pki.system_key, system.name),
+            faults=faults,
+            journal=journal,
         )
         app.mount(f"/mocks/{system.name}", mock)
 
@@ -102,13 +108,20 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         ),
         settings.max_body_bytes,
     )
-    runtime = _runtime(settings, clock, database, upstream, limits, instance_pki)
+    runtime = _runtime(settings, clock, database, upstream, limits, instance_pki, faults, journal)
     app.state.runtime = runtime
     return app
 
 
 def _runtime(
-    settings: Settings, clock: Clock, database: Database, upstream: Upstream, limits: XmlLimits, instance_pki: Pki
+    settings: Settings,
+    clock: Clock,
+    database: Database,
+    upstream: Upstream,
+    limits: XmlLimits,
+    instance_pki: Pki,
+    faults: FaultBook,
+    journal: Journal,
 ) -> Runtime:
     contracts = load_contracts()
     metrics = Metrics()
@@ -138,6 +151,8 @@ def _runtime(
         sync_channel=sync_channel,
         registry=registry,
         pki=instance_pki,
+        faults=faults,
+        journal=journal,
     )
 
 

@@ -17,6 +17,7 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
     │   ├── AuthenticationFailed         Client.AuthenticationFailed
     │   ├── AccessDenied                 Client.AccessDenied
     │   ├── UnknownService               Client.UnknownService
+    │   ├── InvalidFaultHeader           Client.InvalidFaultHeader   (X-Qaqpa-Fault names no fault a mock can commit)
     │   ├── ClientSignatureFault         Client.Signature.<reason>   (the client's transport or payload signature)
     │   └── NotFound                     Client.NotFound             (REST: no such resource)
     ├── GatewayInternalFault             hop "gateway": Qaqpa itself failed
@@ -130,6 +131,10 @@ class AccessDenied(ClientFault):
 class UnknownService(ClientFault):
     code = "Client.UnknownService"
     http_status = 404
+
+
+class InvalidFaultHeader(ClientFault):
+    code = "Client.InvalidFaultHeader"
 
 
 class ClientSignatureFault(ClientFault):

@@ -9,6 +9,7 @@ one carrying its own BIN.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -23,6 +24,7 @@ from gateway.clock import Clock
 from gateway.storage.tables import certificates
 from mocks.catalogue import MockSystem
 from mocks.population.tables import persons
+from mocks.provider import KeyVariant
 from signing.certificates import describe
 from signing.iin import make_iin
 from signing.pki.authority import IssuedCertificate, TestPki, write_private_file
@@ -57,6 +59,9 @@ class Pki:
         self.verifier: Verifier | None = None
         self.gateway_key: SigningKey | None = None
         self.system_keys: dict[str, SigningKey] = {}
+        self._faulty_keys: dict[tuple[str, KeyVariant], SigningKey] = {}
+        self._faulty_lock = threading.Lock()
+        self._issuing: _Issuing | None = None
 
     def load(
         self,
@@ -91,16 +96,65 @@ class Pki:
         trust = TrustStore([authority.root.certificate], [authority.issuing.certificate])
         self.verifier = Verifier(trust, source, clock.now, check=check, allow_sha1=allow_sha1)
         self.authority, self.gateway_key, self.system_keys = authority, gateway_key, system_keys
+        self._issuing = _Issuing(directory, engine, clock, urls, {system.name: system for system in systems})
 
     def refresh_revocations(self, engine: Engine) -> None:
         with engine.connect() as connection:
             self.revocations.replace(load_revocations(connection))
 
-    def system_key(self, name: str) -> SigningKey:
+    def system_key(self, name: str, variant: KeyVariant = "valid") -> SigningKey:
+        """The signing key of mock system ``name``; for fault injection, one with an expired or a revoked
+        certificate (issued on first use, kept in ``pki/systems/<name>-<variant>.*``). Blocks: call from a thread
+        for those."""
+        if variant != "valid":
+            return self._faulty_key(name, variant)
         key = self.system_keys.get(name)
         if key is None:
             raise LookupError(f"the PKI is not loaded, or knows no system {name!r}")
         return key
+
+    def _faulty_key(self, name: str, variant: KeyVariant) -> SigningKey:
+        with self._faulty_lock:
+            key = self._faulty_keys.get((name, variant))
+            if key is None:
+                key = self._faulty_keys[(name, variant)] = self._issue_faulty_key(name, variant)
+            return key
+
+    def _issue_faulty_key(self, name: str, variant: KeyVariant) -> SigningKey:
+        if self._issuing is None or self.authority is None or name not in self._issuing.systems:
+            raise LookupError(f"the PKI is not loaded, or knows no system {name!r}")
+        issuing, system = self._issuing, self._issuing.systems[name]
+        stem = issuing.directory / "systems" / f"{name}-{variant}"
+        key_path, certificate_path = stem.with_suffix(".key"), stem.with_suffix(".crt")
+        if key_path.is_file() and certificate_path.is_file():
+            key = SigningKey.from_pem(key_path.read_bytes(), certificate_path.read_bytes())
+            serial = key.certificate.serial_number
+            if (variant == "revoked") == (self.revocations.get(serial) is not None):
+                return key
+        now = issuing.clock.now()
+        subject = Subject(
+            _RESPONSIBLE_PERSON, "ҚАҚПАЕВ", "ЖҮЙЕ", "ТЕСТҰЛЫ", bin=system.bin, organization=system.organization
+        )
+        request = CertificateRequest(subject, "sign", revoked=variant == "revoked", expired=variant == "expired")
+        with issuing.engine.begin() as connection:
+            issued = issue(self.authority, connection, request, issuing.urls, now)
+        if variant == "revoked":
+            self.revocations.add(Revocation(issued.certificate.serial_number, now, x509.ReasonFlags.key_compromise))
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        write_private_file(key_path, issued.private_key_pem())
+        certificate_path.write_bytes(issued.certificate_pem())
+        return SigningKey.from_pem(issued.private_key_pem(), issued.certificate_pem())
+
+
+@dataclass(frozen=True, slots=True)
+class _Issuing:
+    """What issuing a certificate after start-up needs."""
+
+    directory: Path
+    engine: Engine
+    clock: Clock
+    urls: PublicationUrls
+    systems: dict[str, MockSystem]
 
 
 def issue(

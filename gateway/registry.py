@@ -37,6 +37,8 @@ class Service:
     signer_iin_field: str | None = None
     provider_signature: SignatureRequirement = "none"
     provider_bin: str | None = None
+    is_mock: bool = False
+    """Answered by a built-in mock (which obeys ``X-Qaqpa-Fault``), not a real upstream."""
 
 
 class ServiceRegistry:
@@ -76,6 +78,7 @@ class ServiceRegistry:
                     signer_iin_field=row["signer_iin_field"],
                     provider_signature=row["provider_signature"],
                     provider_bin=row["provider_bin"],
+                    is_mock=row["mock_system"] is not None and row["provider_url"] is None,
                 )
             )
         self._services = MappingProxyType({entry.service_id: entry for entry in entries})

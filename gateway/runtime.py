@@ -15,6 +15,8 @@ from gateway.settings import Settings
 from gateway.shep import SyncChannel
 from gateway.storage.database import Database
 from gateway.upstream import Upstream
+from mocks.faults import FaultBook
+from mocks.journal import Journal
 
 
 @dataclass(slots=True)
@@ -30,4 +32,6 @@ class Runtime:
     sync_channel: SyncChannel
     registry: ServiceRegistry
     pki: Pki
+    faults: FaultBook
+    journal: Journal
     ready: bool = False

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     max_xml_depth: int = Field(default=64, ge=8, le=250)
     provider_timeout_seconds: float = Field(default=10.0, gt=0)
+    journal_capacity: int = Field(
+        default=1000, ge=10, le=1_000_000, description="Requests each mock keeps in its journal (the newest)"
+    )
     revocation_check: Literal["crl", "ocsp", "both", "none"] = Field(
         default="both", description="How signers' certificates are checked for revocation"
     )

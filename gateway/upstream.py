@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import httpx
@@ -24,8 +25,10 @@ class Upstream:
         self._client = client
         self._max_body_bytes = max_body_bytes
 
-    async def post(self, url: str, body: bytes, *, timeout: float, system: str) -> ProviderReply:
-        headers = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '""'}
+    async def post(
+        self, url: str, body: bytes, *, timeout: float, system: str, headers: Mapping[str, str] | None = None
+    ) -> ProviderReply:
+        headers = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '""', **(headers or {})}
         try:
             async with asyncio.timeout(timeout):
                 async with self._client.stream("POST", url, content=body, headers=headers) as response:
@@ -45,7 +48,8 @@ class Upstream:
             raise ProviderTimeout(f"{system} did not answer within {timeout:g} s", system=system) from None
         except httpx.ConnectError as error:
             raise ProviderUnreachable(f"{system} is unreachable: {error}", detail=url, system=system) from None
-        except (httpx.RemoteProtocolError, httpx.ReadError) as error:
+        except (httpx.RemoteProtocolError, httpx.ReadError, ConnectionError) as error:
+            # ConnectionError: an in-process (ASGI) provider that drops the connection raises it directly.
             raise ProviderConnectionReset(
                 f"{system} dropped the connection before answering: {error or type(error).__name__}", system=system
             ) from None

@@ -14,9 +14,11 @@ from starlette.applications import Starlette
 
 from contracts.parsing import DEFAULT_LIMITS, XmlLimits
 from mocks.catalogue import GBDFL, SYSTEMS, MockService, MockSystem, system_by_name
+from mocks.faults import FaultBook
 from mocks.gbdfl import IndividualsDb
+from mocks.journal import Journal
 from mocks.population import PopulationStore
-from mocks.provider import Handler, create_provider_app
+from mocks.provider import Handler, Signer, create_provider_app
 from mocks.systems._registry import Registry
 from mocks.systems.contributions import PensionFund, SocialInsuranceFund
 from mocks.systems.court import CourtRegistry
@@ -25,7 +27,6 @@ from mocks.systems.guardianship import GuardianshipRegistry
 from mocks.systems.labour import LabourMarket, TaxRegistry
 from mocks.systems.payments import BenefitsRegistry, PaymentGateway, SmsService
 from mocks.systems.zags import CivilRegistry
-from signing.xmldsig import SigningKey
 
 __all__ = ["SYSTEMS", "MockService", "MockSystem", "create_mock_app", "system_by_name"]
 
@@ -36,10 +37,14 @@ def create_mock_app(
     now: Callable[[], datetime],
     *,
     limits: XmlLimits = DEFAULT_LIMITS,
-    signer: Callable[[], SigningKey] | None = None,
+    signer: Signer | None = None,
+    faults: FaultBook | None = None,
+    journal: Journal | None = None,
 ) -> Starlette:
-    """The ASGI app of ``system``; its answers are signed with ``signer()`` when one is given."""
-    return create_provider_app(system, handlers_of(system, engine, now), now, limits=limits, signer=signer)
+    """The ASGI app of ``system``: answers signed with ``signer``'s keys, faults as ``faults`` rules, every
+    request written to ``journal`` (each optional)."""
+    handlers = handlers_of(system, engine, now)
+    return create_provider_app(system, handlers, now, limits=limits, signer=signer, faults=faults, journal=journal)
 
 
 def handlers_of(system: MockSystem, engine: AsyncEngine, now: Callable[[], datetime]) -> dict[str, Handler]:

@@ -9,6 +9,7 @@ from contracts.publishing import published
 from gateway.api.deps import RuntimeDep, base_url
 from gateway.errors import InvalidSoap
 from gateway.shep import IncomingMessage
+from mocks.faults import HEADER as FAULT_HEADER
 
 router = APIRouter(tags=["SOAP"])
 
@@ -54,6 +55,7 @@ async def sync_send_message(request: Request, runtime: RuntimeDep) -> Response:
         content_type=request.headers.get("content-type"),
         client_address=request.client.host if request.client else None,
         too_large=too_large,
+        fault=request.headers.get(FAULT_HEADER),
     )
     outgoing = await runtime.sync_channel.handle(incoming)
     return Response(

@@ -62,6 +62,8 @@ from gateway.registry import Service, ServiceRegistry
 from gateway.senders import Sender, SenderDirectory
 from gateway.signatures import Signatures
 from gateway.upstream import ProviderReply, Upstream
+from mocks.faults import HEADER as FAULT_HEADER
+from mocks.faults import InvalidFault, parse_header
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,8 @@ class IncomingMessage:
     client_address: str | None = None
     too_large: bool = False
     """The body exceeded the limit; ``body`` holds only its first bytes."""
+    fault: str | None = None
+    """The client's ``X-Qaqpa-Fault`` header: passed on to a built-in mock, never to a real provider."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +157,8 @@ class SyncChannel:
         self._signatures.client_payload(payload, incoming.body, service, exchange.signatures)
         exchange.timings["client"] = _ms_since(started)
 
-        reply_info, reply_payload = await self._forward(info, payload, service, exchange)
+        fault = _fault_header(incoming.fault) if service.is_mock else None
+        reply_info, reply_payload = await self._forward(info, payload, service, exchange, fault)
 
         style = reply_payload.style if reply_payload.is_signed else payload.style
         data_out = write_payload(reply_payload, style, service.contract.response_type)
@@ -224,7 +229,7 @@ class SyncChannel:
         return payload
 
     async def _forward(
-        self, info: RequestInfo, payload: Payload, service: Service, exchange: Exchange
+        self, info: RequestInfo, payload: Payload, service: Service, exchange: Exchange, fault: str | None
     ) -> tuple[ResponseInfo, Payload]:
         forward_info = dataclasses.replace(info, password=None, session_id=exchange.session_id)
         data = write_payload(payload, service.payload_style, service.contract.request_type)
@@ -235,7 +240,11 @@ class SyncChannel:
         started = time.perf_counter()
         try:
             reply = await self._upstream.post(
-                service.provider_url, body, timeout=service.timeout_seconds, system=service.system
+                service.provider_url,
+                body,
+                timeout=service.timeout_seconds,
+                system=service.system,
+                headers={FAULT_HEADER: fault} if fault is not None else None,
             )
         finally:
             exchange.timings["provider"] = _ms_since(started)
@@ -318,6 +327,17 @@ def _provider_error_info(fault: soap.Fault, now: str) -> ErrorInfo:
                 error = read_error_info(child)
                 return error if _XSD_DATETIME.fullmatch(error.date) else dataclasses.replace(error, date=now)
     return ErrorInfo(code=fault.code or "(none)", message=fault.string or "(none)", date=now)
+
+
+def _fault_header(value: str | None) -> str | None:
+    """The ``X-Qaqpa-Fault`` header to pass on, checked here so that a typo is the client's fault."""
+    if value is None:
+        return None
+    try:
+        parse_header(value)
+    except InvalidFault as error:
+        raise errors.InvalidFaultHeader(f"{FAULT_HEADER}: {error}", detail="docs/faults.md lists the faults") from None
+    return value
 
 
 def _in_payload(path: str) -> bool:

@@ -10,7 +10,6 @@ real system reports them: "not found" (``10001``) for a valid IIN nobody holds, 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -18,7 +17,8 @@ from lxml import etree
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from contracts import namespaces as ns
-from contracts.shep import KZ_TIME, RequestInfo, xml_datetime
+from contracts.shep import KZ_TIME, RequestInfo
+from mocks.answers import business_answer, text, value
 from mocks.catalogue import GBDFL
 from mocks.gbdfl import dictionaries as d
 from mocks.population import PersonRecord, PopulationStore
@@ -62,14 +62,7 @@ class IndividualsDb:
     def _answer(self, request: etree._Element, result: d.Value, records: list[PersonRecord]) -> etree._Element:
         now = self._now()
         today = now.astimezone(KZ_TIME).date()
-        response = etree.Element(_RESPONSE, nsmap={"gbdfl": ns.GBDFL_MESSAGE})
-        _text(response, "messageId", str(uuid.uuid4()))
-        _text(response, "messageDate", xml_datetime(now))
-        _text(response, "requestId", request.findtext("messageId") or "")
-        _value(response, "sender", d.Value(GBDFL.code, GBDFL.name_ru, GBDFL.name_kz))
-        sender_code = request.findtext("senderCode") or ""
-        _value(response, "receiver", d.Value(sender_code, sender_code, sender_code))
-        _value(response, "messageResult", result)
+        response = business_answer(_RESPONSE, "gbdfl", GBDFL, request, result, now)
         if records:
             persons = etree.SubElement(response, "persons")
             for record in records:
@@ -82,70 +75,58 @@ def _date(request: etree._Element, name: str) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-def _text(parent: etree._Element, name: str, value: str | None) -> None:
-    if value is not None:
-        etree.SubElement(parent, name).text = value
-
-
-def _value(parent: etree._Element, name: str, value: d.Value) -> None:
-    element = etree.SubElement(parent, name)
-    _text(element, "code", value.code)
-    _text(element, "nameRu", value.name_ru)
-    _text(element, "nameKz", value.name_kz)
-
-
 def _place(parent: etree._Element, kato: str | None) -> None:
     if kato is None:
         return
     settlement = settlement_by_kato(kato)
     region = region_of_settlement(kato)
-    _value(parent, "district", d.Value(settlement.kato, settlement.district_ru, settlement.district_kz))
-    _value(parent, "region", d.Value(region.kato, region.name_ru, region.name_kz))
+    value(parent, "district", d.Value(settlement.kato, settlement.district_ru, settlement.district_kz))
+    value(parent, "region", d.Value(region.kato, region.name_ru, region.name_kz))
 
 
 def _person(record: PersonRecord, today: date) -> etree._Element:
     p = record.person
     person = etree.Element("person")
-    _text(person, "iin", p["iin"])
-    _text(person, "surname", p["surname"])
-    _text(person, "name", p["name"])
-    _text(person, "patronymic", p["patronymic"])
-    _text(person, "engFirstName", p["eng_first_name"])
-    _text(person, "engSurname", p["eng_surname"])
-    _text(person, "birthDate", p["birth_date"].isoformat())
+    text(person, "iin", p["iin"])
+    text(person, "surname", p["surname"])
+    text(person, "name", p["name"])
+    text(person, "patronymic", p["patronymic"])
+    text(person, "engFirstName", p["eng_first_name"])
+    text(person, "engSurname", p["eng_surname"])
+    text(person, "birthDate", p["birth_date"].isoformat())
     death_date: date | None = p["death_date"]
     if death_date is not None:
-        _text(person, "deathDate", death_date.isoformat())
-    _value(person, "gender", d.GENDERS[p["sex"]])
-    _value(person, "nationality", d.nationality(p["nationality"]))
-    _value(person, "citizenship", d.country(p["citizenship"]))
-    _value(person, "lifeStatus", d.LIFE_DECEASED if death_date else d.LIFE_ALIVE)
+        text(person, "deathDate", death_date.isoformat())
+    value(person, "gender", d.GENDERS[p["sex"]])
+    value(person, "nationality", d.nationality(p["nationality"]))
+    value(person, "citizenship", d.country(p["citizenship"]))
+    value(person, "lifeStatus", d.LIFE_DECEASED if death_date else d.LIFE_ALIVE)
     if p["birth_certificate"]:
         certificate = etree.SubElement(person, "birthCertificate")
-        _text(certificate, "number", p["birth_certificate"])
-        _text(certificate, "beginDate", p["birth_date"].isoformat())
-        _text(certificate, "issueOrganisation", d.CIVIL_REGISTRY_OFFICE)
+        text(certificate, "number", p["birth_certificate"])
+        text(certificate, "beginDate", p["birth_date"].isoformat())
+        text(certificate, "issueOrganisation", d.CIVIL_REGISTRY_OFFICE)
     if death_date is not None and p["death_certificate"]:
         certificate = etree.SubElement(person, "deathCertificate")
-        _text(certificate, "number", p["death_certificate"])
-        _text(certificate, "beginDate", death_date.isoformat())
-        _text(certificate, "issueOrganisation", d.CIVIL_REGISTRY_OFFICE)
+        text(certificate, "number", p["death_certificate"])
+        text(certificate, "beginDate", death_date.isoformat())
+        text(certificate, "issueOrganisation", d.CIVIL_REGISTRY_OFFICE)
     birth_place = etree.SubElement(person, "birthPlace")
-    _value(birth_place, "country", d.country(p["birth_country"]))
+    value(birth_place, "country", d.country(p["birth_country"]))
     _place(birth_place, p["birth_settlement"])
     if p["birth_settlement"]:
-        _text(birth_place, "city", settlement_by_kato(p["birth_settlement"]).name_ru)
+        text(birth_place, "city", settlement_by_kato(p["birth_settlement"]).name_ru)
     if p["reg_settlement"]:
         address = etree.SubElement(person, "regAddress")
-        _value(address, "country", d.country("398"))
+        value(address, "country", d.country("398"))
         _place(address, p["reg_settlement"])
-        _text(address, "city", settlement_by_kato(p["reg_settlement"]).name_ru)
-        _text(address, "street", p["reg_street"])
-        _text(address, "building", p["reg_building"])
-        _text(address, "flat", p["reg_flat"])
+        text(address, "city", settlement_by_kato(p["reg_settlement"]).name_ru)
+        text(address, "street", p["reg_street"])
+        text(address, "building", p["reg_building"])
+        text(address, "flat", p["reg_flat"])
         if p["reg_since"]:
-            _text(address, "beginDate", p["reg_since"].isoformat())
-        _value(address, "status", d.ADDRESS_REGISTERED)
+            text(address, "beginDate", p["reg_since"].isoformat())
+        value(address, "status", d.ADDRESS_REGISTERED)
     documents = etree.SubElement(person, "documents")
     for document in record.documents:
         documents.append(_document(document, p, today))
@@ -159,25 +140,25 @@ def _document(document: dict[str, object], p: dict[str, object], today: date) ->
     death_date = p["death_date"]
     assert isinstance(begin, date) and (end is None or isinstance(end, date))
     assert death_date is None or isinstance(death_date, date)
-    _value(element, "type", d.DOCUMENT_TYPES[str(document["kind"])])
-    _text(element, "number", str(document["number"]))
-    _text(element, "beginDate", begin.isoformat())
+    value(element, "type", d.DOCUMENT_TYPES[str(document["kind"])])
+    text(element, "number", str(document["number"]))
+    text(element, "beginDate", begin.isoformat())
     if end is not None:
-        _text(element, "endDate", end.isoformat())
-    _value(element, "issueOrganization", d.ISSUERS[str(document["issuer"])])
+        text(element, "endDate", end.isoformat())
+    value(element, "issueOrganization", d.ISSUERS[str(document["issuer"])])
     if death_date is not None:
-        _value(element, "status", d.DOCUMENT_OWNER_DECEASED)
-        _text(element, "invalidityDate", death_date.isoformat())
+        value(element, "status", d.DOCUMENT_OWNER_DECEASED)
+        text(element, "invalidityDate", death_date.isoformat())
     elif end is not None and end < today:
-        _value(element, "status", d.DOCUMENT_EXPIRED)
-        _text(element, "invalidityDate", end.isoformat())
+        value(element, "status", d.DOCUMENT_EXPIRED)
+        text(element, "invalidityDate", end.isoformat())
     else:
-        _value(element, "status", d.DOCUMENT_VALID)
-    _text(element, "surname", str(p["surname"]))
-    _text(element, "name", str(p["name"]))
+        value(element, "status", d.DOCUMENT_VALID)
+    text(element, "surname", str(p["surname"]))
+    text(element, "name", str(p["name"]))
     if p["patronymic"]:
-        _text(element, "patronymic", str(p["patronymic"]))
+        text(element, "patronymic", str(p["patronymic"]))
     birth_date = p["birth_date"]
     assert isinstance(birth_date, date)
-    _text(element, "birthDate", birth_date.isoformat())
+    text(element, "birthDate", birth_date.isoformat())
     return element

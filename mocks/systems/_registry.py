@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, ClassVar
 
 from lxml import etree
 
-from contracts.shep import KZ_TIME, xml_datetime
+from contracts.shep import KZ_TIME
+from mocks.answers import business_answer, day, text
 from mocks.catalogue import MockSystem
 from mocks.gbdfl.dictionaries import Value
 from mocks.population import PopulationStore
@@ -36,15 +36,7 @@ class Registry:
         return self._now().astimezone(KZ_TIME).date()
 
     def answer(self, request: etree._Element, result: Value) -> etree._Element:
-        response = etree.Element(f"{{{self.namespace}}}Response", nsmap={"r": self.namespace})
-        text(response, "messageId", str(uuid.uuid4()))
-        text(response, "messageDate", xml_datetime(self._now()))
-        text(response, "requestId", request.findtext("messageId") or "")
-        value(response, "sender", Value(self.system.code, self.system.name_ru, self.system.name_kz))
-        sender_code = request.findtext("senderCode") or ""
-        value(response, "receiver", Value(sender_code, sender_code, sender_code))
-        value(response, "messageResult", result)
-        return response
+        return business_answer(f"{{{self.namespace}}}Response", "r", self.system, request, result, self._now())
 
     def refusal(self, request: etree._Element) -> etree._Element | None:
         """The answer to a request whose IIN cannot exist, or None if the IIN is fine."""
@@ -55,27 +47,6 @@ class Registry:
     async def people(self, rows: list[dict[str, Any]], *columns: str) -> dict[str, dict[str, Any]]:
         """The persons named in ``columns`` of ``rows``, by IIN."""
         return await self.store.people({row[c] for row in rows for c in columns if row.get(c)})
-
-
-def text(parent: etree._Element, name: str, content: str | None) -> None:
-    if content is not None:
-        etree.SubElement(parent, name).text = content
-
-
-def value(parent: etree._Element, name: str, content: Value) -> None:
-    element = etree.SubElement(parent, name)
-    text(element, "code", content.code)
-    text(element, "nameRu", content.name_ru)
-    text(element, "nameKz", content.name_kz)
-
-
-def day(parent: etree._Element, name: str, moment: date | None) -> None:
-    if moment is not None:
-        text(parent, name, moment.isoformat())
-
-
-def flag(parent: etree._Element, name: str, truth: bool) -> None:
-    text(parent, name, "true" if truth else "false")
 
 
 def person_ref(parent: etree._Element, name: str, person: dict[str, Any] | None) -> None:

@@ -17,9 +17,10 @@ from typing import Any, ClassVar, Literal
 from lxml import etree
 
 from contracts.shep import RequestInfo
+from mocks.answers import day, text
 from mocks.population.tables import employments
 from mocks.systems import dictionaries as d
-from mocks.systems._registry import Registry, day, text
+from mocks.systems._registry import Registry
 
 MINIMUM_WAGE = 85_000
 Fund = Literal["pension", "social"]

@@ -8,9 +8,10 @@ from typing import ClassVar
 from lxml import etree
 
 from contracts.shep import RequestInfo
+from mocks.answers import day, flag, text, value
 from mocks.population.tables import disabilities
 from mocks.systems import dictionaries as d
-from mocks.systems._registry import Registry, day, flag, text, value
+from mocks.systems._registry import Registry
 
 
 class DisabilityRegistry(Registry):

@@ -10,9 +10,10 @@ from typing import ClassVar
 from lxml import etree
 
 from contracts.shep import RequestInfo
+from mocks.answers import day, text, value
 from mocks.population.tables import guardianships
 from mocks.systems import dictionaries as d
-from mocks.systems._registry import Registry, day, person_ref, text, value
+from mocks.systems._registry import Registry, person_ref
 
 
 class GuardianshipRegistry(Registry):

@@ -11,10 +11,11 @@ from typing import ClassVar
 from lxml import etree
 
 from contracts.shep import RequestInfo
+from mocks.answers import day, flag, text, value
 from mocks.gbdfl.dictionaries import Value
 from mocks.population.tables import bank_accounts, benefits
 from mocks.systems import dictionaries as d
-from mocks.systems._registry import Registry, active, day, flag, text, value
+from mocks.systems._registry import Registry, active
 
 
 class BenefitsRegistry(Registry):

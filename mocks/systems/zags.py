@@ -15,10 +15,11 @@ from lxml import etree
 from sqlalchemy import Table
 
 from contracts.shep import RequestInfo
+from mocks.answers import day, text, value
 from mocks.population.features import BIRTHS_FROM, DEATHS_FROM, MARRIAGES_FROM
 from mocks.population.tables import civil_acts
 from mocks.systems import dictionaries as d
-from mocks.systems._registry import Registry, day, person_ref, text, value
+from mocks.systems._registry import Registry, person_ref
 
 _CUT_OFFS = {"BIRTH": BIRTHS_FROM, "MARRIAGE": MARRIAGES_FROM, "DIVORCE": MARRIAGES_FROM, "DEATH": DEATHS_FROM}
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 from argon2 import PasswordHasher
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from gateway import Settings, create_app
 from gateway.bootstrap import prepare_database
@@ -22,6 +22,7 @@ from gateway.clock import SystemClock
 from gateway.storage.database import Database
 from gateway.storage.tables import access_rights, message_log, senders, services
 from mocks.population import sample_iins
+from tests.support.clocks import OffsetClock
 from tests.support.pki import open_lab
 from tests.support.providers import ResettingServer, closed_port, misbehaving_provider_app
 from tests.support.servers import ServerThread, free_port
@@ -49,17 +50,22 @@ TEST_SERVICES: dict[str, tuple[str, float | None, bool]] = {
 
 
 class LiveGateway:
-    def __init__(self, base_url: str, app: Any, database_url: str) -> None:
+    def __init__(self, base_url: str, app: Any, database_url: str, clock: OffsetClock) -> None:
         self.base_url = base_url
         self.app = app
         self.database_url = database_url
+        self.clock = clock
         self.http = httpx.Client(base_url=base_url, timeout=30)
         self.session_ids: list[str] = []
 
     def post(
-        self, body: bytes, content_type: str | None = "text/xml; charset=utf-8", path: str = "/bip-sync/"
+        self,
+        body: bytes,
+        content_type: str | None = "text/xml; charset=utf-8",
+        path: str = "/bip-sync/",
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response:
-        headers = {"Content-Type": content_type} if content_type else {}
+        headers = {**({"Content-Type": content_type} if content_type else {}), **(headers or {})}
         response = self.http.post(path, content=body, headers=headers)
         session_id = response.headers.get("X-Qaqpa-Session-Id")
         assert session_id, f"no session id on {response.status_code}: {response.text[:300]}"
@@ -92,9 +98,17 @@ class LiveGateway:
             database.sync_engine.dispose()
 
 
+SHORT_TIMEOUT_SERVICE = ("SMS_Send", 1.0)
+"""A built-in mock's serviceId whose timeout an operator shortened: hanging faults are seen to time out soon."""
+
+
 def _register_test_fixtures(database: Database, provider_url: str, reset_port: int) -> None:
     targets = {"closed-port": f"http://127.0.0.1:{closed_port()}/", "reset": f"http://127.0.0.1:{reset_port}/"}
     with database.sync_engine.begin() as connection:
+        short_id, short_timeout = SHORT_TIMEOUT_SERVICE
+        connection.execute(
+            update(services).where(services.c.service_id == short_id).values(timeout_seconds=short_timeout)
+        )
         for service_id, (target, timeout, enabled) in TEST_SERVICES.items():
             connection.execute(
                 insert(services).values(
@@ -149,9 +163,10 @@ def live_gateway(data_dir: Path, database_url: str, **overrides: Any) -> Iterato
         resetter = stack.enter_context(ResettingServer())
         _register_test_fixtures(database, provider.base_url, resetter.port)
         database.sync_engine.dispose()
-        app = create_app(settings)
+        clock = OffsetClock()
+        app = create_app(settings, clock=clock)
         stack.enter_context(ServerThread(app, port=port))
-        gateway = LiveGateway(f"http://127.0.0.1:{port}", app, settings.resolved_database_url)
+        gateway = LiveGateway(f"http://127.0.0.1:{port}", app, settings.resolved_database_url, clock)
         yield gateway
         gateway.http.close()
         missing = set(gateway.session_ids) - gateway.logged_session_ids()

@@ -57,7 +57,7 @@ def test_the_answer_is_signed_by_the_operator_in_every_style(style: PayloadStyle
     lab = open_lab(tmp_path)
     key = lab.key("sign", bin_=BIN)
     handlers = {service.service_id: _answer for service in SYSTEM.services}
-    app = create_provider_app(SYSTEM, handlers, lambda: datetime.now(UTC), signer=lambda: key)
+    app = create_provider_app(SYSTEM, handlers, lambda: datetime.now(UTC), signer=lambda _variant: key)
     response = _post(app, send_message(inline_data(gbdfl_request("061211600012")), service_id=f"TEST_{style}"))
     assert response.status_code == 200, response.text
     data = response_wrapper(response.content).find("response/responseData/data")

@@ -1,0 +1,168 @@
+"""The fault rules of every mock, and their scenario state: how many more calls each may break, until when.
+
+A rule names a system, optionally one of its serviceIds, a :class:`FaultSpec`, and when it applies: for the
+next ``times`` calls (then the system recovers), for ``forMinutes`` of the instance's clock, with a
+``probability`` per call, or until deleted. When several rules apply to a call, the one for the serviceId
+beats the one for the whole system, and the newest wins; a call commits at most one fault.
+
+Rules live in the database, so every process of an instance obeys them, and the count of a ``times`` rule
+is spent with one conditional UPDATE, so two processes never spend the same call.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from mocks.faults.spec import FaultSpec, InvalidFault, parse_spec
+from mocks.tables import mock_faults
+
+
+@dataclass(frozen=True, slots=True)
+class FaultRule:
+    id: int
+    system: str
+    service_id: str | None
+    spec: FaultSpec
+    remaining: int | None
+    active_until: datetime | None
+    probability: float
+    hits: int
+    created_at: datetime
+
+    def active(self, now: datetime) -> bool:
+        spent = self.remaining is not None and self.remaining <= 0
+        return not spent and (self.active_until is None or now < self.active_until)
+
+    def as_json(self, now: datetime) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "system": self.system,
+            "serviceId": self.service_id,
+            "fault": self.spec.as_json(),
+            "remaining": self.remaining,
+            "activeUntil": self.active_until.isoformat() if self.active_until else None,
+            "probability": self.probability,
+            "hits": self.hits,
+            "createdAt": self.created_at.isoformat(),
+            "active": self.active(now),
+        }
+
+
+class FaultBook:
+    """Reads and spends the rules of every mock system. One per process, shared by the mocks and the API."""
+
+    def __init__(self, engine: AsyncEngine, now: Callable[[], datetime], rng: random.Random | None = None) -> None:
+        self._engine = engine
+        self._now = now
+        self._rng = rng or random.Random()
+
+    async def add(
+        self,
+        system: str,
+        spec: FaultSpec,
+        *,
+        service_id: str | None = None,
+        times: int | None = None,
+        for_minutes: float | None = None,
+        probability: float = 1.0,
+    ) -> FaultRule:
+        if times is not None and times < 1:
+            raise InvalidFault("times: at least 1 (leave it out for no limit)")
+        if for_minutes is not None and for_minutes <= 0:
+            raise InvalidFault("forMinutes: more than 0 (leave it out for no limit)")
+        if not 0 < probability <= 1:
+            raise InvalidFault("probability: more than 0 and at most 1")
+        now = self._now().astimezone(UTC)
+        values = {
+            "system": system,
+            "service_id": service_id,
+            "spec": json.dumps(spec.as_json()),
+            "remaining": times,
+            "active_until": now + timedelta(minutes=for_minutes) if for_minutes is not None else None,
+            "probability": probability,
+            "hits": 0,
+            "created_at": now,
+        }
+        async with self._engine.begin() as connection:
+            result = await connection.execute(insert(mock_faults).values(values).returning(mock_faults.c.id))
+            rule_id = result.scalar_one()
+        return _rule({"id": rule_id, **values})
+
+    async def rules(self, system: str) -> list[FaultRule]:
+        async with self._engine.connect() as connection:
+            rows = await connection.execute(
+                select(mock_faults).where(mock_faults.c.system == system).order_by(mock_faults.c.id)
+            )
+            return [_rule(row) for row in rows.mappings()]
+
+    async def remove(self, system: str, rule_id: int) -> bool:
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                delete(mock_faults).where(mock_faults.c.system == system, mock_faults.c.id == rule_id)
+            )
+            return result.rowcount > 0
+
+    async def clear(self, system: str) -> int:
+        async with self._engine.begin() as connection:
+            result = await connection.execute(delete(mock_faults).where(mock_faults.c.system == system))
+            return result.rowcount
+
+    async def take(self, system: str, service_id: str | None) -> FaultSpec | None:
+        """The fault to commit on this call, if a rule says so; the call is counted against that rule."""
+        now = self._now()
+        async with self._engine.begin() as connection:
+            rows = await connection.execute(
+                select(mock_faults).where(
+                    mock_faults.c.system == system,
+                    or_(mock_faults.c.service_id.is_(None), mock_faults.c.service_id == service_id),
+                    or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0),
+                )
+            )
+            candidates = sorted(
+                (rule for rule in map(_rule, rows.mappings()) if rule.active(now)),
+                key=lambda rule: (rule.service_id is None, -rule.id),
+            )
+            for rule in candidates:
+                if rule.probability < 1 and self._rng.random() >= rule.probability:
+                    continue
+                spent = await connection.execute(
+                    update(mock_faults)
+                    .where(
+                        mock_faults.c.id == rule.id,
+                        or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0),
+                    )
+                    .values(
+                        hits=mock_faults.c.hits + 1,
+                        remaining=mock_faults.c.remaining - 1,  # NULL stays NULL: no limit
+                    )
+                )
+                if spent.rowcount == 1:
+                    return rule.spec
+        return None
+
+
+def _rule(row: Any) -> FaultRule:
+    return FaultRule(
+        id=row["id"],
+        system=row["system"],
+        service_id=row["service_id"],
+        spec=parse_spec(json.loads(row["spec"])),
+        remaining=row["remaining"],
+        active_until=_utc(row["active_until"]) if row["active_until"] is not None else None,
+        probability=row["probability"],
+        hits=row["hits"],
+        created_at=_utc(row["created_at"]),
+    )
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands datetimes back without their zone; every one stored here is UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
