@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
 from gateway._version import __version__
-from gateway.api import catalogue, messages, mocks, operations, pki, soap
+from gateway.api import catalogue, messages, mocks, operations, pki, population, soap
 from gateway.api.problems import install_problem_handlers
 from gateway.bootstrap import bootstrap
 from gateway.clock import Clock, SystemClock
@@ -37,6 +37,7 @@ from gateway.storage.database import Database
 from gateway.upstream import Upstream
 from mocks import create_mock_app
 from mocks.catalogue import SYSTEMS
+from mocks.editing import PopulationEditor
 from mocks.faults import FaultBook
 from mocks.journal import Journal
 from signing.pki.profiles import PublicationUrls
@@ -75,8 +76,9 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         lifespan=lifespan,
     )
     install_problem_handlers(app)
-    for router in (soap.router, catalogue.router, messages.router, mocks.router, pki.router, operations.router):
-        app.include_router(router)
+    routers = (soap, catalogue, messages, mocks, population, pki, operations)
+    for module in routers:
+        app.include_router(module.router)
 
     database = Database(settings.resolved_database_url)
     limits = XmlLimits(max_bytes=settings.max_body_bytes, max_depth=settings.max_xml_depth)
@@ -153,6 +155,7 @@ def _runtime(
         pki=instance_pki,
         faults=faults,
         journal=journal,
+        population=PopulationEditor(database.engine, clock.now),
     )
 
 

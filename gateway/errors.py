@@ -19,7 +19,9 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
     │   ├── UnknownService               Client.UnknownService
     │   ├── InvalidFaultHeader           Client.InvalidFaultHeader   (X-Qaqpa-Fault names no fault a mock can commit)
     │   ├── ClientSignatureFault         Client.Signature.<reason>   (the client's transport or payload signature)
-    │   └── NotFound                     Client.NotFound             (REST: no such resource)
+    │   ├── NotFound                     Client.NotFound             (REST: no such resource)
+    │   ├── InvalidRecord                Client.InvalidRecord        (REST: a population record a mock could not read)
+    │   └── Conflict                     Client.Conflict             (REST: the change contradicts what is stored)
     ├── GatewayInternalFault             hop "gateway": Qaqpa itself failed
     │   ├── InternalError                Gateway.InternalError
     │   └── ServiceDisabled              Gateway.ServiceDisabled
@@ -151,6 +153,15 @@ class ClientSignatureFault(ClientFault):
 class NotFound(ClientFault):
     code = "Client.NotFound"
     http_status = 404
+
+
+class InvalidRecord(ClientFault):
+    code = "Client.InvalidRecord"
+
+
+class Conflict(ClientFault):
+    code = "Client.Conflict"
+    http_status = 409
 
 
 class GatewayInternalFault(GatewayFault):

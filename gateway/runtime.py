@@ -15,6 +15,7 @@ from gateway.settings import Settings
 from gateway.shep import SyncChannel
 from gateway.storage.database import Database
 from gateway.upstream import Upstream
+from mocks.editing import PopulationEditor
 from mocks.faults import FaultBook
 from mocks.journal import Journal
 
@@ -34,4 +35,5 @@ class Runtime:
     pki: Pki
     faults: FaultBook
     journal: Journal
+    population: PopulationEditor
     ready: bool = False

@@ -664,3 +664,26 @@ def group_by_code(code: str) -> EthnicGroup:
         return _GROUPS_BY_CODE[code]
     except KeyError:
         raise KeyError(f"unknown ethnic group code: {code!r}") from None
+
+
+_LATIN: Final = str.maketrans(
+    {
+        **dict(zip("АӘБВГҒДЕЁЗИЙІКҚЛМНҢОӨПРСТУҰҮФЫЭ", "AABVGGDEEZIIIKKLMNNOOPRSTUUUFYE", strict=True)),
+        "Ж": "ZH",
+        "Х": "KH",
+        "Һ": "H",
+        "Ц": "TS",
+        "Ч": "CH",
+        "Ш": "SH",
+        "Щ": "SHCH",
+        "Ю": "YU",
+        "Я": "YA",
+        "Ь": "",
+        "Ъ": "",
+    }
+)
+
+
+def latin(cyrillic: str) -> str:
+    """The Latin form of an upper-case Cyrillic name, by the table above (НҰРЛАН → NURLAN)."""
+    return cyrillic.upper().translate(_LATIN)

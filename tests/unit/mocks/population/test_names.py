@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from mocks.population._names import ETHNIC_GROUPS, EthnicGroup, MaleName, group_by_code
+from mocks.population._names import ETHNIC_GROUPS, EthnicGroup, MaleName, group_by_code, latin
 
 CYRILLIC = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ -]+$")
 LATIN = re.compile(r"^[A-Z -]+$")
@@ -219,3 +219,14 @@ def test_records_are_immutable() -> None:
     group = ETHNIC_GROUPS[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         group.share = 1.0  # type: ignore[misc]
+
+
+def test_latin_reproduces_every_latin_form_in_the_name_tables() -> None:
+    for group in ETHNIC_GROUPS:
+        for male in group.male_names:
+            assert latin(male.name) == male.latin
+        for female in group.female_names:
+            assert latin(female.name) == female.latin
+        for surname in group.surnames:
+            assert (latin(surname.male), latin(surname.female)) == (surname.male_latin, surname.female_latin)
+    assert latin("Щербаков") == "SHCHERBAKOV"
