@@ -36,7 +36,7 @@ from gateway.signatures import Signatures
 from gateway.storage.database import Database
 from gateway.upstream import Upstream
 from mocks import create_mock_app
-from mocks.catalogue import SYSTEMS
+from mocks.catalogue import SYSTEMS, MockSystem
 from mocks.editing import PopulationEditor
 from mocks.faults import FaultBook
 from mocks.journal import Journal
@@ -48,8 +48,17 @@ _INPROCESS_BASE = "http://qaqpa.inprocess"
 
 
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
-    settings = settings or Settings()
-    clock = clock or SystemClock()
+    """The gateway and every mock system (``qaqpa up``)."""
+    return _build(settings or Settings(), clock or SystemClock(), SYSTEMS, alone=False)
+
+
+def create_mock_server(system: MockSystem, settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
+    """One mock system alone, answering at ``/`` (``qaqpa mock NAME``): the same code and the same data as
+    inside ``qaqpa up`` (population, PKI, fault rules, journal), with its admin API and the population's."""
+    return _build(settings or Settings(), clock or SystemClock(), (system,), alone=True)
+
+
+def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *, alone: bool) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -70,13 +79,15 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             await runtime.database.dispose()
 
     app = FastAPI(
-        title="Qaqpa",
+        title=f"Qaqpa: {systems[0].title}" if alone else "Qaqpa",
         version=__version__,
         summary="A sandbox of Kazakhstan's e-government gateway (ShEP) with mock state information systems",
         lifespan=lifespan,
     )
     install_problem_handlers(app)
-    routers = (soap, catalogue, messages, mocks, population, pki, operations)
+    routers = (
+        (mocks, population, operations) if alone else (soap, catalogue, messages, mocks, population, pki, operations)
+    )
     for module in routers:
         app.include_router(module.router)
 
@@ -85,7 +96,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     instance_pki = Pki()
     faults = FaultBook(database.engine, clock.now)
     journal = Journal(database.engine, settings.journal_capacity)
-    for system in SYSTEMS:
+    mock_paths = {system.name: "/" if alone else f"/mocks/{system.name}/" for system in systems}
+    for system in systems:
         mock = create_mock_app(
             system,
             database.engine,
@@ -95,7 +107,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             faults=faults,
             journal=journal,
         )
-        app.mount(f"/mocks/{system.name}", mock)
+        app.mount(mock_paths[system.name].rstrip("/"), mock)
 
     if settings.mock_transport == "inprocess":
         mocks_base = _INPROCESS_BASE
@@ -110,7 +122,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         ),
         settings.max_body_bytes,
     )
-    runtime = _runtime(settings, clock, database, upstream, limits, instance_pki, faults, journal)
+    runtime = _runtime(settings, clock, database, upstream, limits, instance_pki, faults, journal, mock_paths)
     app.state.runtime = runtime
     return app
 
@@ -124,6 +136,7 @@ def _runtime(
     instance_pki: Pki,
     faults: FaultBook,
     journal: Journal,
+    mock_paths: dict[str, str],
 ) -> Runtime:
     contracts = load_contracts()
     metrics = Metrics()
@@ -156,6 +169,7 @@ def _runtime(
         faults=faults,
         journal=journal,
         population=PopulationEditor(database.engine, clock.now),
+        mock_paths=mock_paths,
     )
 
 

@@ -36,4 +36,6 @@ class Runtime:
     faults: FaultBook
     journal: Journal
     population: PopulationEditor
+    mock_paths: dict[str, str]
+    """The mock systems this process serves, and the path each answers at."""
     ready: bool = False

@@ -14,19 +14,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from gateway.api.deps import AdminDep, RuntimeDep, base_url
 from gateway.errors import NotFound, UnknownService
-from mocks.catalogue import SYSTEMS, MockSystem, system_by_name
+from mocks.catalogue import MockSystem, system_by_name
 from mocks.faults import FAULT_KINDS, FaultSpec
 from mocks.journal import JournalQuery
 
 router = APIRouter(prefix="/api/v1/mocks", tags=["mocks"])
 
 
-def _system(name: str) -> MockSystem:
-    try:
-        return system_by_name(name)
-    except KeyError:
-        known = ", ".join(system.name for system in SYSTEMS)
-        raise NotFound(f"there is no mock system {name!r}", detail=f"the systems: {known}") from None
+def _system(name: str, runtime: RuntimeDep) -> MockSystem:
+    if name not in runtime.mock_paths:
+        known = ", ".join(runtime.mock_paths)
+        raise NotFound(f"this instance serves no mock system {name!r}", detail=f"the systems: {known}")
+    return system_by_name(name)
 
 
 SystemDep = Annotated[MockSystem, Depends(_system)]
@@ -56,10 +55,10 @@ async def list_mocks(request: Request, runtime: RuntimeDep) -> dict[str, Any]:
                 "system": system.code,
                 "title": system.title,
                 "bin": system.bin,
-                "url": f"{base}/mocks/{system.name}/",
+                "url": f"{base}{path}",
                 "services": [service.service_id for service in system.services],
             }
-            for system in SYSTEMS
+            for system, path in ((system_by_name(name), path) for name, path in runtime.mock_paths.items())
         ],
         "faultKinds": list(FAULT_KINDS),
     }

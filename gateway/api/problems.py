@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from gateway.errors import GatewayFault, InternalError, NotFound, SchemaViolation
+from mocks.provider import InjectedConnectionReset
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem(SchemaViolation(f"the request is not valid: {issues}"))
 
     async def on_unexpected(request: Request, error: Exception) -> JSONResponse:
+        if isinstance(error, InjectedConnectionReset):
+            raise error  # a mock dropping its connection on purpose: the server must close it, not answer
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
         return problem(InternalError("the gateway failed on this request; see its log"))
 

@@ -56,3 +56,11 @@ def progress(label: str) -> Callable[[int, int], None]:
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("uvicorn.error").addFilter(_not_an_injected_reset)
+
+
+def _not_an_injected_reset(record: logging.LogRecord) -> bool:
+    """A connection a mock dropped on purpose (fault injection) is no server error worth a traceback."""
+    from mocks.provider import InjectedConnectionReset
+
+    return not (record.exc_info and isinstance(record.exc_info[1], InjectedConnectionReset))

@@ -64,22 +64,39 @@ def up(access_log: bool, **options: Any) -> None:
 @click.command()
 @data_options
 @click.argument("name")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=int, required=True)
-def mock(name: str, host: str, port: int, **options: Any) -> None:
-    """Serve one mock system alone (for example: qaqpa mock gbdfl --port 9001)."""
-    from mocks import create_mock_app, system_by_name
+@click.option("--host", help="Address to listen on [default: 127.0.0.1]")
+@click.option("--port", type=int, required=True, help="Port")
+@click.option("--population-size", type=int, help="Citizens generated if the data directory has none")
+@click.option("--seed", "population_seed", type=int, help="Population seed [default: 407]")
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]))
+def mock(name: str, **options: Any) -> None:
+    """Serve one mock system alone (for example: qaqpa mock zags --port 9001).
+
+    Same code and same data as inside `qaqpa up` (population, PKI, fault rules, journal): point it at the data
+    directory of a running instance to share them. The system answers at / (WSDL at /?wsdl); its fault rules
+    and journal are at /api/v1/mocks/NAME/…, the population's admin API at /api/v1/population/….
+    """
+    from mocks import SYSTEMS, system_by_name
 
     try:
         system = system_by_name(name)
     except KeyError:
-        raise click.BadParameter(f"unknown system {name!r}", param_hint="NAME") from None
+        known = ", ".join(each.name for each in SYSTEMS)
+        raise click.BadParameter(f"unknown system {name!r}; the systems: {known}", param_hint="NAME") from None
     settings = settings_from(**options)
     configure_logging(settings.log_level)
     database = Database(settings.resolved_database_url)
     bootstrap(settings, database, SystemClock(), progress=progress("Generating the population"))
-    clock = SystemClock()
-    click.echo(f"{system.title} on http://{host}:{port}/ (WSDL: ?wsdl)", err=True)
+    database.sync_engine.dispose()
+    from gateway.app import create_mock_server
+
+    click.echo(f"{system.title} on {settings.local_base_url}/ (WSDL: ?wsdl)", err=True)
     uvicorn.run(
-        create_mock_app(system, database.engine, clock.now), host=host, port=port, loop="uvloop", http="httptools"
+        create_mock_server(system, settings),
+        host=settings.host,
+        port=settings.port,
+        loop="uvloop",
+        http="httptools",
+        log_level=settings.log_level,
+        access_log=False,
     )

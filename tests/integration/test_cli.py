@@ -10,6 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -21,18 +22,17 @@ from contracts import namespaces as ns
 from gateway.cli import main
 from signing.iin import iin_birth_date, is_valid_iin
 from tests.support.servers import free_port
+from tests.support.shep import read_fault, response_payload, response_wrapper, send_message, simulated_data
 
 QAQPA = str(Path(sys.executable).with_name("qaqpa"))
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """``qaqpa up`` in its own process, on its embedded defaults but for the port, data directory and size."""
-    data_dir = tmp_path_factory.mktemp("up")
-    port = free_port()
-    command = [QAQPA, "up", "--port", str(port), "--data-dir", str(data_dir), "--population-size", "300"]
-    log_path = data_dir / "qaqpa-up.log"
+@contextmanager
+def running(arguments: list[str], data_dir: Path, port: int) -> Iterator[str]:
+    """``qaqpa <arguments>`` in its own process until the block ends; yields its base URL once it is healthy."""
+    log_path = data_dir / f"qaqpa-{arguments[0]}-{port}.log"
     log_file = log_path.open("wb")
+    command = [QAQPA, *arguments, "--port", str(port), "--data-dir", str(data_dir)]
     process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env={**os.environ})
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -44,9 +44,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
             except httpx.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"qaqpa up did not become healthy:\n{log_path.read_text()}")
+                pytest.fail(f"qaqpa {arguments[0]} did not become healthy:\n{log_path.read_text()}")
             time.sleep(0.1)
-        yield base_url, data_dir
+        yield base_url
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -55,6 +55,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
             process.kill()
             process.wait()
         log_file.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """``qaqpa up`` in its own process, on its embedded defaults but for the port, data directory and size."""
+    data_dir = tmp_path_factory.mktemp("up")
+    with running(["up", "--population-size", "300"], data_dir, free_port()) as base_url:
+        yield base_url, data_dir
 
 
 def test_qaqpa_up_serves_a_zeep_client(served: tuple[str, Path]) -> None:
@@ -135,3 +143,45 @@ def test_population_generate_replaces_the_population(tmp_path: Path) -> None:
     after = runner.invoke(main, ["population", "sample", "--count", "50", "--data-dir", str(tmp_path)]).output.split()
     assert len(before) == len(after) == 50
     assert before != after
+
+
+def test_qaqpa_mock_serves_one_system_alone_on_the_same_data(served: tuple[str, Path]) -> None:
+    base_url, data_dir = served
+    [iin] = (
+        CliRunner()
+        .invoke(
+            main,
+            ["population", "sample", "--count", "1", "--where", "electronic-birth-record", "--data-dir", str(data_dir)],
+        )
+        .output.split()
+    )
+    request = send_message(simulated_data("zags", iin), service_id="ZAGS_BirthActs")
+    headers = {"Content-Type": "text/xml; charset=utf-8"}
+    with running(["mock", "zags"], data_dir, free_port()) as alone:
+        answer = httpx.post(f"{alone}/", content=request, headers=headers)
+        assert answer.status_code == 200, answer.text
+        data = response_wrapper(answer.content).find("response/responseData/data")
+        assert data is not None and data.findtext("sender/code") == "ZAGS"
+        # Signed by the very certificate the system signs with inside `qaqpa up`.
+        certificate = data.findtext(f".//{{{ns.DS}}}X509Certificate")
+        assert certificate and certificate.replace("\n", "") in (data_dir / "pki/systems/zags.crt").read_text().replace(
+            "\n", ""
+        )
+        # Same population: the act `qaqpa up` answers through the gateway.
+        through_gateway = httpx.post(f"{base_url}/bip-sync/", content=request, headers=headers)
+        assert response_payload(through_gateway.content).findtext("acts/act/number") == data.findtext("acts/act/number")
+        # Same fault rules and journal: a rule set on the mock alone breaks the one inside `qaqpa up`.
+        rule = {"fault": {"kind": "soap-fault", "code": "ZAGS.Down"}, "times": 1}
+        assert httpx.post(f"{alone}/api/v1/mocks/zags/faults", json=rule).status_code == 201
+        faulted = httpx.post(f"{base_url}/bip-sync/", content=request, headers=headers)
+        assert read_fault(faulted.content).sub_code == "ZAGS.Down"
+        count = httpx.get(f"{alone}/api/v1/mocks/zags/journal/count", params={"iin": iin}).json()["count"]
+        assert count == 3
+        assert httpx.get(f"{alone}/api/v1/mocks/cbdi/faults").json()["code"] == "Client.NotFound"
+        assert httpx.get(f"{alone}/?wsdl").text.count("<wsdl:definitions") == 1
+
+
+def test_qaqpa_mock_names_the_systems_when_the_name_is_unknown(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["mock", "atlantis", "--port", "1", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "gbdfl" in result.output and "zags" in result.output
