@@ -9,24 +9,20 @@ figures are measurements of this machine, never assertions: tests do not look at
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import xmlsec
 from lxml import etree
 
+from bench._report import machine, percentile, publish
 from contracts import soap
 from signing.verification import Expectation
 from signing.xmldsig import sign_envelope, sign_enveloped
 from tests.support.pki import BIN, IIN, open_lab
-
-RESULTS = Path(__file__).resolve().parent / "results"
 
 # A ~2 KB ГБД ФЛ-like payload: the size the published per-operation figures assume (notes §A.8).
 PAYLOAD = (
@@ -45,7 +41,7 @@ def _measure(operation: Callable[[], object], seconds: float) -> tuple[int, floa
         operation()
         samples.append((time.perf_counter() - started) * 1e6)
     samples.sort()
-    return len(samples), statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+    return len(samples), statistics.median(samples), percentile(samples, 0.99)
 
 
 def main() -> None:
@@ -90,14 +86,10 @@ def main() -> None:
         ["| operation (one core, ~2 KB message) | per second | median µs | p99 µs |", "|---|---:|---:|---:|", *rows]
     )
     libxmlsec = getattr(xmlsec, "get_libxmlsec_version")()  # noqa: B009 - present at run time, absent from the stubs
-    machine = (
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"libxmlsec1 {'.'.join(map(str, libxmlsec))}, libxml2 {'.'.join(map(str, xmlsec.get_libxml_version()))}"
+    details = machine(
+        f"libxmlsec1 {'.'.join(map(str, libxmlsec))}", f"libxml2 {'.'.join(map(str, xmlsec.get_libxml_version()))}"
     )
-    report = f"# Signatures — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n{machine}\n\n{table}\n"
-    print(report)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"signatures-{datetime.now(UTC):%Y%m%d-%H%M}.md").write_text(report)
+    publish("signatures", "Signatures", details, table)
 
 
 if __name__ == "__main__":

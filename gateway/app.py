@@ -94,13 +94,13 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     database = Database(settings.resolved_database_url)
     limits = XmlLimits(max_bytes=settings.max_body_bytes, max_depth=settings.max_xml_depth)
     instance_pki = Pki()
-    faults = FaultBook(database.engine, clock.now)
-    journal = Journal(database.engine, settings.journal_capacity)
+    faults = FaultBook(database, clock.now)
+    journal = Journal(database, settings.journal_capacity)
     mock_paths = {system.name: "/" if alone else f"/mocks/{system.name}/" for system in systems}
     for system in systems:
         mock = create_mock_app(
             system,
-            database.engine,
+            database,
             clock.now,
             limits=limits,
             signer=functools.partial(instance_pki.system_key, system.name),
@@ -140,7 +140,7 @@ def _runtime(
 ) -> Runtime:
     contracts = load_contracts()
     metrics = Metrics()
-    message_log = MessageLog(database.engine)
+    message_log = MessageLog(database)
     senders = SenderDirectory(database.engine, allow_demo=settings.dev)
     registry = ServiceRegistry()
     sync_channel = SyncChannel(
@@ -168,7 +168,7 @@ def _runtime(
         pki=instance_pki,
         faults=faults,
         journal=journal,
-        population=PopulationEditor(database.engine, clock.now),
+        population=PopulationEditor(database, clock.now),
         mock_paths=mock_paths,
     )
 

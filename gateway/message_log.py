@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, insert, select
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from gateway.storage.tables import message_log
+from mocks.storage import Storage
 
 
 @dataclass(slots=True)
@@ -55,8 +55,8 @@ class LogQuery:
 
 
 class MessageLog:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
 
     async def record(self, exchange: Exchange) -> None:
         values = {
@@ -81,13 +81,15 @@ class MessageLog:
             "response_body": exchange.response_body,
             "signatures": exchange.signatures,
         }
-        async with self._engine.begin() as connection:
-            await connection.execute(insert(message_log).values(values))
+        await self._storage.write(lambda connection: connection.execute(_INSERT, values))
 
     async def find(self, query: LogQuery) -> list[dict[str, Any]]:
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(_select(query))).mappings().all()
+        statement = _select(query)
+        rows = await self._storage.read(lambda connection: connection.execute(statement).mappings().all())
         return [_as_json(row) for row in rows]
+
+
+_INSERT = insert(message_log)
 
 
 def _select(query: LogQuery) -> Select[Any]:

@@ -1,6 +1,6 @@
 """The state information systems as ShEP providers, on one synthetic population.
 
-``create_mock_app(system, engine, now)`` builds the ASGI app of one system; ``qaqpa up`` mounts each at
+``create_mock_app(system, storage, now)`` builds the ASGI app of one system; ``qaqpa up`` mounts each at
 ``/mocks/<name>/`` and the gateway reaches it over HTTP like any provider.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 
 from contracts.parsing import DEFAULT_LIMITS, XmlLimits
@@ -19,6 +18,7 @@ from mocks.gbdfl import IndividualsDb
 from mocks.journal import Journal
 from mocks.population import PopulationStore
 from mocks.provider import Handler, Signer, create_provider_app
+from mocks.storage import Storage
 from mocks.systems._registry import Registry
 from mocks.systems.contributions import PensionFund, SocialInsuranceFund
 from mocks.systems.court import CourtRegistry
@@ -33,7 +33,7 @@ __all__ = ["SYSTEMS", "MockService", "MockSystem", "create_mock_app", "system_by
 
 def create_mock_app(
     system: MockSystem,
-    engine: AsyncEngine,
+    storage: Storage,
     now: Callable[[], datetime],
     *,
     limits: XmlLimits = DEFAULT_LIMITS,
@@ -43,16 +43,16 @@ def create_mock_app(
 ) -> Starlette:
     """The ASGI app of ``system``: answers signed with ``signer``'s keys, faults as ``faults`` rules, every
     request written to ``journal`` (each optional)."""
-    handlers = handlers_of(system, engine, now)
+    handlers = handlers_of(system, storage, now)
     return create_provider_app(system, handlers, now, limits=limits, signer=signer, faults=faults, journal=journal)
 
 
-def handlers_of(system: MockSystem, engine: AsyncEngine, now: Callable[[], datetime]) -> dict[str, Handler]:
+def handlers_of(system: MockSystem, storage: Storage, now: Callable[[], datetime]) -> dict[str, Handler]:
     """The implementation of each serviceId of ``system``."""
     if system is GBDFL:
-        return {"GBDFL_UniversalServiceSync": IndividualsDb(engine, now).universal_service_sync}
+        return {"GBDFL_UniversalServiceSync": IndividualsDb(storage, now).universal_service_sync}
     registry_class, contract = _REGISTRIES[system.name]
-    registry = registry_class(system, contract, PopulationStore(engine), now)
+    registry = registry_class(system, contract, PopulationStore(storage), now)
     handlers: dict[str, Handler] = {
         service.service_id: getattr(registry, registry.serves[service.service_id]) for service in system.services
     }

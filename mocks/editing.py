@@ -14,8 +14,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, Final
 
-from sqlalchemy import Boolean, Date, Integer, String, Table, delete, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy import Boolean, Connection, Date, Integer, String, Table, delete, insert, or_, select, update
 
 from contracts.shep import KZ_TIME
 from mocks.gbdfl import dictionaries as gbdfl
@@ -35,6 +34,7 @@ from mocks.population.tables import (
     persons,
     unemployment,
 )
+from mocks.storage import Storage
 from mocks.systems import dictionaries as d
 from signing.iin import iin_birth_date, iin_problem, iin_sex, make_iin
 
@@ -68,8 +68,8 @@ class RecordConflict(ValueError):
 
 
 class PopulationEditor:
-    def __init__(self, engine: AsyncEngine, now: Callable[[], datetime], rng: random.Random | None = None) -> None:
-        self._engine = engine
+    def __init__(self, storage: Storage, now: Callable[[], datetime], rng: random.Random | None = None) -> None:
+        self._storage = storage
         self._now = now
         self._rng = rng or random.Random()
 
@@ -78,101 +78,110 @@ class PopulationEditor:
 
     async def person(self, iin: str) -> dict[str, Any]:
         """The citizen and every record of every registry that names them."""
-        async with self._engine.connect() as connection:
-            return await _person_view(connection, iin)
+        return await self._storage.read(lambda connection: _person_view(connection, iin))
 
     async def create_person(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         values = _values(persons, fields, creating=True, defaults=_person_defaults(fields))
-        async with self._engine.begin() as connection:
+
+        def create(connection: Connection) -> dict[str, Any]:
             if not values.get("iin"):
-                values["iin"] = await self._free_iin(connection, values["birth_date"], values["sex"])
+                values["iin"] = self._free_iin(connection, values["birth_date"], values["sex"])
             _check_iin_matches(values)
-            if await _exists(connection, values["iin"]):
+            if _exists(connection, values["iin"]):
                 raise RecordConflict(f"a citizen with IIN {values['iin']} exists already")
-            await connection.execute(insert(persons).values(values))
-            return await _person_view(connection, values["iin"])
+            connection.execute(insert(persons).values(values))
+            return _person_view(connection, values["iin"])
+
+        return await self._storage.write(create)
 
     async def update_person(self, iin: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         if "iin" in fields:
             raise InvalidRecord("iin: a citizen's IIN cannot change; create another citizen")
         values = _values(persons, fields, creating=False)
-        async with self._engine.begin() as connection:
-            await _existing(connection, iin)
-            if "birth_date" in values or "sex" in values:
-                row = (await connection.execute(select(persons).where(persons.c.iin == iin))).mappings().one()
-                _check_iin_matches({**row, **values})
-            await connection.execute(update(persons).where(persons.c.iin == iin).values(values))
-            return await _person_view(connection, iin)
+
+        def change(connection: Connection) -> dict[str, Any]:
+            person = _existing(connection, iin)
+            _check_iin_matches({**person, **values})
+            connection.execute(update(persons).where(persons.c.iin == iin).values(values))
+            return _person_view(connection, iin)
+
+        return await self._storage.write(change)
 
     async def delete_person(self, iin: str) -> None:
         """The citizen and every record naming them, in every registry."""
-        async with self._engine.begin() as connection:
-            await _existing(connection, iin)
+
+        def remove(connection: Connection) -> None:
+            _existing(connection, iin)
             for table in RECORD_KINDS.values():
                 columns = [column for column in table.c if column.name.endswith("iin")]
-                await connection.execute(delete(table).where(or_(*(column == iin for column in columns))))
-            await connection.execute(delete(persons).where(persons.c.iin == iin))
+                connection.execute(delete(table).where(or_(*(column == iin for column in columns))))
+            connection.execute(delete(persons).where(persons.c.iin == iin))
+
+        await self._storage.write(remove)
 
     async def register_death(
         self, iin: str, died_on: date | None = None, registered_on: date | None = None, office: str | None = None
     ) -> dict[str, Any]:
         """The death in the Individuals DB and its act in the civil registry, as the registry office does it."""
         today = self.today()
-        died_on, registered_on = died_on or today, registered_on or today
-        if died_on > today or registered_on < died_on or registered_on > today:
+        died, registered = died_on or today, registered_on or today
+        if died > today or registered < died or registered > today:
             raise InvalidRecord("the death cannot be after today, nor registered before it happened or after today")
-        async with self._engine.begin() as connection:
-            person = await _existing(connection, iin)
+
+        def register(connection: Connection) -> dict[str, Any]:
+            person = _existing(connection, iin)
             if person["death_date"] is not None:
                 raise RecordConflict(f"{iin} died on {person['death_date']} already")
-            if died_on < person["birth_date"]:
-                raise InvalidRecord(f"{iin} was born on {person['birth_date']}, after {died_on}")
-            office = office or person["reg_settlement"] or _DEFAULT_SETTLEMENT
-            _check_value(civil_acts, "office", office)
+            if died < person["birth_date"]:
+                raise InvalidRecord(f"{iin} was born on {person['birth_date']}, after {died}")
+            where = office or person["reg_settlement"] or _DEFAULT_SETTLEMENT
+            _check_value(civil_acts, "office", where)
             number = f"{self._rng.randrange(10_000_000):07d}"
-            await connection.execute(
-                update(persons).where(persons.c.iin == iin).values(death_date=died_on, death_certificate=number)
+            connection.execute(
+                update(persons).where(persons.c.iin == iin).values(death_date=died, death_certificate=number)
             )
-            await connection.execute(
-                insert(civil_acts).values(
-                    kind="DEATH",
-                    number=number,
-                    event_date=died_on,
-                    registered_on=registered_on,
-                    office=office,
-                    person_iin=iin,
-                )
-            )
-            return await _person_view(connection, iin)
+            act = {"kind": "DEATH", "number": number, "event_date": died, "registered_on": registered}
+            connection.execute(insert(civil_acts).values({**act, "office": where, "person_iin": iin}))
+            return _person_view(connection, iin)
+
+        return await self._storage.write(register)
 
     async def add_record(self, kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         table = _table(kind)
         values = _values(table, fields, creating=True)
-        async with self._engine.begin() as connection:
-            await _check_people(connection, values)
-            result = await connection.execute(insert(table).values(values).returning(table.c.id))
-            return await _record(connection, table, result.scalar_one())
+
+        def add(connection: Connection) -> dict[str, Any]:
+            _check_people(connection, values)
+            record_id = connection.execute(insert(table).values(values).returning(table.c.id)).scalar_one()
+            return _record(connection, table, record_id)
+
+        return await self._storage.write(add)
 
     async def update_record(self, kind: str, record_id: int, fields: Mapping[str, Any]) -> dict[str, Any]:
         table = _table(kind)
         values = _values(table, fields, creating=False)
-        async with self._engine.begin() as connection:
-            await _record(connection, table, record_id)
-            await _check_people(connection, values)
-            await connection.execute(update(table).where(table.c.id == record_id).values(values))
-            return await _record(connection, table, record_id)
+
+        def change(connection: Connection) -> dict[str, Any]:
+            _record(connection, table, record_id)
+            _check_people(connection, values)
+            connection.execute(update(table).where(table.c.id == record_id).values(values))
+            return _record(connection, table, record_id)
+
+        return await self._storage.write(change)
 
     async def delete_record(self, kind: str, record_id: int) -> None:
         table = _table(kind)
-        async with self._engine.begin() as connection:
-            result = await connection.execute(delete(table).where(table.c.id == record_id))
-            if result.rowcount == 0:
+
+        def remove(connection: Connection) -> None:
+            if connection.execute(delete(table).where(table.c.id == record_id)).rowcount == 0:
                 raise RecordNotFound(f"there is no {kind} record {record_id}")
 
-    async def _free_iin(self, connection: AsyncConnection, birth_date: date, sex: str) -> str:
+        await self._storage.write(remove)
+
+    def _free_iin(self, connection: Connection, birth_date: date, sex: str) -> str:
         for _ in range(50):
             iin = make_iin(birth_date, "M" if sex == "M" else "F", self._rng.randrange(5000, 10_000))
-            if iin is not None and not await _exists(connection, iin):
+            if iin is not None and not _exists(connection, iin):
                 return iin
         raise RecordConflict(f"no free IIN for {birth_date} {sex}")  # pragma: no cover - 5,000 serials a day
 
@@ -340,38 +349,36 @@ def _check_iin_matches(values: Mapping[str, Any]) -> None:
         )
 
 
-async def _check_people(connection: AsyncConnection, values: Mapping[str, Any]) -> None:
+def _check_people(connection: Connection, values: Mapping[str, Any]) -> None:
     for column, iin in values.items():
-        if column.endswith("iin") and iin is not None and not await _exists(connection, iin):
+        if column.endswith("iin") and iin is not None and not _exists(connection, iin):
             raise InvalidRecord(f"{_camel(column)}: no citizen has IIN {iin}")
 
 
-async def _exists(connection: AsyncConnection, iin: str) -> bool:
-    return (await connection.execute(select(persons.c.iin).where(persons.c.iin == iin))).first() is not None
+def _exists(connection: Connection, iin: str) -> bool:
+    return connection.execute(select(persons.c.iin).where(persons.c.iin == iin)).first() is not None
 
 
-async def _existing(connection: AsyncConnection, iin: str) -> dict[str, Any]:
-    row = (await connection.execute(select(persons).where(persons.c.iin == iin))).mappings().first()
+def _existing(connection: Connection, iin: str) -> dict[str, Any]:
+    row = connection.execute(select(persons).where(persons.c.iin == iin)).mappings().first()
     if row is None:
         raise RecordNotFound(f"no citizen has IIN {iin}")
     return dict(row)
 
 
-async def _record(connection: AsyncConnection, table: Table, record_id: int) -> dict[str, Any]:
-    row = (await connection.execute(select(table).where(table.c.id == record_id))).mappings().first()
+def _record(connection: Connection, table: Table, record_id: int) -> dict[str, Any]:
+    row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
     if row is None:
         raise RecordNotFound(f"there is no {table.name} record {record_id}")
     return _json(dict(row))
 
 
-async def _person_view(connection: AsyncConnection, iin: str) -> dict[str, Any]:
-    person = await _existing(connection, iin)
+def _person_view(connection: Connection, iin: str) -> dict[str, Any]:
+    person = _existing(connection, iin)
     records: dict[str, list[dict[str, Any]]] = {}
     for kind, table in RECORD_KINDS.items():
         columns = [column for column in table.c if column.name.endswith("iin")]
-        rows = await connection.execute(
-            select(table).where(or_(*(column == iin for column in columns))).order_by(table.c.id)
-        )
+        rows = connection.execute(select(table).where(or_(*(column == iin for column in columns))).order_by(table.c.id))
         records[kind] = [_json(dict(row)) for row in rows.mappings()]
     return {"person": _json(person), "records": records}
 

@@ -2,7 +2,7 @@
 
 Every request a mock receives is written before its answer leaves, so a test that has its answer can count
 on finding it. The journal is persistent (the database) and bounded: each system keeps its newest
-``capacity`` entries. Verification follows WireMock's: ``count`` and ``find`` by criteria, ``unmatched``
+``capacity`` entries (and up to 31 more between two trims). Verification follows WireMock's: ``count`` and ``find`` by criteria, ``unmatched``
 (requests the mock could not route or read), and ``near_misses`` (for criteria nothing matched: the
 entries closest to them, with what differs).
 """
@@ -14,12 +14,25 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, insert, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, insert, select
 
+from mocks.storage import Storage
 from mocks.tables import mock_journal
 
 DEFAULT_CAPACITY = 1000
+_TRIM_EVERY = 32
+"""Entries older than the newest ``capacity`` are deleted every this many writes (of this process)."""
+
+_INSERT = insert(mock_journal)
+_OLDEST_KEPT = (
+    select(mock_journal.c.id)
+    .where(mock_journal.c.system == bindparam("system"))
+    .order_by(mock_journal.c.id.desc())
+    .offset(bindparam("keep"))
+    .limit(1)
+    .scalar_subquery()
+)
+_TRIM = delete(mock_journal).where(and_(mock_journal.c.system == bindparam("system"), mock_journal.c.id < _OLDEST_KEPT))
 
 
 @dataclass(slots=True)
@@ -89,16 +102,23 @@ _CAMEL = {
 
 
 class Journal:
-    def __init__(self, engine: AsyncEngine, capacity: int = DEFAULT_CAPACITY) -> None:
-        self._engine = engine
+    def __init__(self, storage: Storage, capacity: int = DEFAULT_CAPACITY) -> None:
+        self._storage = storage
         self.capacity = capacity
+        self._writes = 0
 
     async def record(self, entry: JournalEntry) -> None:
         values = {f.name: getattr(entry, f.name) for f in fields(entry)}
         values["received_at"] = entry.received_at.astimezone(UTC)
-        async with self._engine.begin() as connection:
-            await connection.execute(insert(mock_journal).values(values))
-            await connection.execute(self._trim(entry.system))
+        self._writes += 1
+        trim = self._writes % _TRIM_EVERY == 0
+
+        def write(connection: Connection) -> None:
+            connection.execute(_INSERT, values)
+            if trim:
+                connection.execute(_TRIM, {"system": entry.system, "keep": self.capacity - 1})
+
+        await self._storage.write(write)
 
     async def find(self, system: str, query: JournalQuery, limit: int = 100) -> list[dict[str, Any]]:
         """Matching entries, newest first."""
@@ -128,9 +148,8 @@ class Journal:
         ]
 
     async def clear(self, system: str) -> int:
-        async with self._engine.begin() as connection:
-            result = await connection.execute(delete(mock_journal).where(mock_journal.c.system == system))
-            return result.rowcount
+        statement = delete(mock_journal).where(mock_journal.c.system == system)
+        return await self._storage.write(lambda connection: connection.execute(statement).rowcount)
 
     async def _matching(self, system: str, query: JournalQuery) -> list[dict[str, Any]]:
         conditions = [mock_journal.c[_EQUAL[name]] == value for name, value in query.given().items() if name in _EQUAL]
@@ -149,19 +168,9 @@ class Journal:
             .order_by(mock_journal.c.id.desc())
             .limit(self.capacity)
         )
-        async with self._engine.connect() as connection:
-            return [dict(row) for row in (await connection.execute(statement)).mappings()]
-
-    def _trim(self, system: str) -> Any:
-        newest_kept = (
-            select(mock_journal.c.id)
-            .where(mock_journal.c.system == system)
-            .order_by(mock_journal.c.id.desc())
-            .offset(self.capacity - 1)
-            .limit(1)
-            .scalar_subquery()
+        return await self._storage.read(
+            lambda connection: [dict(row) for row in connection.execute(statement).mappings()]
         )
-        return delete(mock_journal).where(and_(mock_journal.c.system == system, mock_journal.c.id < newest_kept))
 
 
 def _difference(name: str, expected: Any, row: dict[str, Any]) -> dict[str, Any] | None:

@@ -7,13 +7,17 @@ given the drivers Qaqpa ships (aiosqlite, psycopg 3).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, text
+import anyio.to_thread
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,26 @@ class Database:
     @property
     def display_url(self) -> str:
         return self.urls.sync.render_as_string(hide_password=True)
+
+    async def read(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` on a connection of the synchronous engine, in a worker thread.
+
+        One thread hop per unit of work: the async SQLite driver pays several per statement, which made it
+        the largest cost of an exchange (bench/README.md).
+        """
+        return await anyio.to_thread.run_sync(self._read, work)
+
+    async def write(self, work: Callable[[Connection], T]) -> T:
+        """Like :meth:`read`, in a transaction committed when ``work`` returns."""
+        return await anyio.to_thread.run_sync(self._write, work)
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        with self.sync_engine.connect() as connection:
+            return work(connection)
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        with self.sync_engine.begin() as connection:
+            return work(connection)
 
     async def ping(self) -> None:
         async with self.engine.connect() as connection:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from mocks.faults.spec import FaultSpec, InvalidFault, parse_spec
+from mocks.storage import Storage
 from mocks.tables import mock_faults
 
 
@@ -59,8 +59,8 @@ class FaultRule:
 class FaultBook:
     """Reads and spends the rules of every mock system. One per process, shared by the mocks and the API."""
 
-    def __init__(self, engine: AsyncEngine, now: Callable[[], datetime], rng: random.Random | None = None) -> None:
-        self._engine = engine
+    def __init__(self, storage: Storage, now: Callable[[], datetime], rng: random.Random | None = None) -> None:
+        self._storage = storage
         self._now = now
         self._rng = rng or random.Random()
 
@@ -91,61 +91,50 @@ class FaultBook:
             "hits": 0,
             "created_at": now,
         }
-        async with self._engine.begin() as connection:
-            result = await connection.execute(insert(mock_faults).values(values).returning(mock_faults.c.id))
-            rule_id = result.scalar_one()
+        statement = insert(mock_faults).values(values).returning(mock_faults.c.id)
+        rule_id = await self._storage.write(lambda connection: connection.execute(statement).scalar_one())
         return _rule({"id": rule_id, **values})
 
     async def rules(self, system: str) -> list[FaultRule]:
-        async with self._engine.connect() as connection:
-            rows = await connection.execute(
-                select(mock_faults).where(mock_faults.c.system == system).order_by(mock_faults.c.id)
-            )
-            return [_rule(row) for row in rows.mappings()]
+        statement = select(mock_faults).where(mock_faults.c.system == system).order_by(mock_faults.c.id)
+        rows = await self._storage.read(lambda connection: list(connection.execute(statement).mappings()))
+        return [_rule(row) for row in rows]
 
     async def remove(self, system: str, rule_id: int) -> bool:
-        async with self._engine.begin() as connection:
-            result = await connection.execute(
-                delete(mock_faults).where(mock_faults.c.system == system, mock_faults.c.id == rule_id)
-            )
-            return result.rowcount > 0
+        statement = delete(mock_faults).where(mock_faults.c.system == system, mock_faults.c.id == rule_id)
+        return await self._storage.write(lambda connection: connection.execute(statement).rowcount > 0)
 
     async def clear(self, system: str) -> int:
-        async with self._engine.begin() as connection:
-            result = await connection.execute(delete(mock_faults).where(mock_faults.c.system == system))
-            return result.rowcount
+        statement = delete(mock_faults).where(mock_faults.c.system == system)
+        return await self._storage.write(lambda connection: connection.execute(statement).rowcount)
 
     async def take(self, system: str, service_id: str | None) -> FaultSpec | None:
         """The fault to commit on this call, if a rule says so; the call is counted against that rule."""
         now = self._now()
-        async with self._engine.begin() as connection:
-            rows = await connection.execute(
-                select(mock_faults).where(
-                    mock_faults.c.system == system,
-                    or_(mock_faults.c.service_id.is_(None), mock_faults.c.service_id == service_id),
-                    or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0),
-                )
+        return await self._storage.write(lambda connection: self._take(connection, system, service_id, now))
+
+    def _take(self, connection: Connection, system: str, service_id: str | None, now: datetime) -> FaultSpec | None:
+        rows = connection.execute(
+            select(mock_faults).where(
+                mock_faults.c.system == system,
+                or_(mock_faults.c.service_id.is_(None), mock_faults.c.service_id == service_id),
+                or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0),
             )
-            candidates = sorted(
-                (rule for rule in map(_rule, rows.mappings()) if rule.active(now)),
-                key=lambda rule: (rule.service_id is None, -rule.id),
+        )
+        candidates = sorted(
+            (rule for rule in map(_rule, rows.mappings()) if rule.active(now)),
+            key=lambda rule: (rule.service_id is None, -rule.id),
+        )
+        for rule in candidates:
+            if rule.probability < 1 and self._rng.random() >= rule.probability:
+                continue
+            spent = connection.execute(
+                update(mock_faults)
+                .where(mock_faults.c.id == rule.id, or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0))
+                .values(hits=mock_faults.c.hits + 1, remaining=mock_faults.c.remaining - 1)  # NULL stays NULL
             )
-            for rule in candidates:
-                if rule.probability < 1 and self._rng.random() >= rule.probability:
-                    continue
-                spent = await connection.execute(
-                    update(mock_faults)
-                    .where(
-                        mock_faults.c.id == rule.id,
-                        or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0),
-                    )
-                    .values(
-                        hits=mock_faults.c.hits + 1,
-                        remaining=mock_faults.c.remaining - 1,  # NULL stays NULL: no limit
-                    )
-                )
-                if spent.rowcount == 1:
-                    return rule.spec
+            if spent.rowcount == 1:
+                return rule.spec
         return None
 
 

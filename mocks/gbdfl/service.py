@@ -14,7 +14,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from lxml import etree
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from contracts import namespaces as ns
 from contracts.shep import KZ_TIME, RequestInfo
@@ -23,6 +22,7 @@ from mocks.catalogue import GBDFL
 from mocks.gbdfl import dictionaries as d
 from mocks.population import PersonRecord, PopulationStore
 from mocks.population._people import region_of_settlement, settlement_by_kato
+from mocks.storage import Storage
 from signing.iin import iin_problem
 
 _RESPONSE = ns.qname(ns.GBDFL_MESSAGE, "Response")
@@ -31,8 +31,8 @@ _RESPONSE = ns.qname(ns.GBDFL_MESSAGE, "Response")
 class IndividualsDb:
     """The handler of ``GBDFL_UniversalServiceSync``."""
 
-    def __init__(self, engine: AsyncEngine, now: Callable[[], datetime]) -> None:
-        self._store = PopulationStore(engine)
+    def __init__(self, storage: Storage, now: Callable[[], datetime]) -> None:
+        self._store = PopulationStore(storage)
         self._now = now
 
     async def universal_service_sync(self, info: RequestInfo, request: etree._Element) -> etree._Element:

@@ -1,10 +1,12 @@
 """Reading and writing the population in the database.
 
-Generation and sampling use the synchronous engine (bulk work, CLI); the mocks' lookups use the async one.
+Generation and sampling use the synchronous engine (bulk work, CLI); the mocks' lookups run as units of work
+on a ``Storage`` (mocks/storage.py), in worker threads.
 """
 
 from __future__ import annotations
 
+import functools
 import operator
 import sqlite3
 from collections.abc import Callable
@@ -12,13 +14,26 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, func, insert, inspect, or_, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Engine,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+)
 
 from mocks.population.features import FEATURES
 from mocks.population.generator import POPULATION_EPOCH, PopulationGenerator
 from mocks.population.records import DOCUMENT_FIELDS, PERSON_FIELDS, Household, document_values, person_values
 from mocks.population.tables import RECORD_TABLES, identity_documents, persons, population_info
+from mocks.storage import Storage
 
 Progress = Callable[[int, int], None]
 
@@ -127,14 +142,14 @@ class PersonRecord:
 
 
 class PopulationStore:
-    """Lookups the mock systems make, on the async engine."""
+    """The lookups the mock systems make; each is one unit of work on ``storage``."""
 
-    def __init__(self, engine: AsyncEngine, max_matches: int = 20) -> None:
-        self._engine = engine
+    def __init__(self, storage: Storage, max_matches: int = 20) -> None:
+        self._storage = storage
         self.max_matches = max_matches
 
     async def by_iin(self, iin: str) -> PersonRecord | None:
-        found = await self._records(select(persons).where(persons.c.iin == iin))
+        found = await self._storage.read(lambda connection: _with_documents(connection, _BY_IIN, {"iin": iin}))
         return found[0] if found else None
 
     async def by_document_number(self, number: str) -> list[PersonRecord]:
@@ -162,33 +177,49 @@ class PopulationStore:
 
     async def rows(self, table: Table, iin: str, *columns: str) -> list[dict[str, Any]]:
         """Rows of ``table`` where any of ``columns`` (default ``iin``) holds ``iin``, oldest first."""
-        names = columns or ("iin",)
-        statement = select(table).where(or_(*(table.c[name] == iin for name in names))).order_by(table.c.id)
-        async with self._engine.connect() as connection:
-            return [dict(found) for found in (await connection.execute(statement)).mappings()]
+        statement = _rows_naming(table, columns or ("iin",))
+        return await self._storage.read(lambda connection: _dicts(connection, statement, {"iin": iin}))
 
     async def people(self, iins: set[str]) -> dict[str, dict[str, Any]]:
         """The persons rows of these IINs, by IIN (unknown ones are left out)."""
         if not iins:
             return {}
-        async with self._engine.connect() as connection:
-            found = (await connection.execute(select(persons).where(persons.c.iin.in_(iins)))).mappings()
-            return {record["iin"]: dict(record) for record in found}
+        found = await self._storage.read(lambda connection: _dicts(connection, _PEOPLE, {"iins": list(iins)}))
+        return {record["iin"]: record for record in found}
 
     async def _records(self, statement: Any) -> list[PersonRecord]:
-        async with self._engine.connect() as connection:
-            rows = [dict(row) for row in (await connection.execute(statement)).mappings()]
-            if not rows:
-                return []
-            iins = [row["iin"] for row in rows]
-            documents = (
-                await connection.execute(
-                    select(identity_documents)
-                    .where(identity_documents.c.iin.in_(iins))
-                    .order_by(identity_documents.c.begin_date)
-                )
-            ).mappings()
-            by_owner: dict[str, list[dict[str, Any]]] = {iin: [] for iin in iins}
-            for document in documents:
-                by_owner[document["iin"]].append(dict(document))
-        return [PersonRecord(row, by_owner[row["iin"]]) for row in rows]
+        return await self._storage.read(lambda connection: _with_documents(connection, statement))
+
+
+# The lookups every answer makes, built once: building a statement costs several times executing it.
+_BY_IIN = select(persons).where(persons.c.iin == bindparam("iin"))
+_PEOPLE = select(persons).where(persons.c.iin.in_(bindparam("iins", expanding=True)))
+_DOCUMENTS = (
+    select(identity_documents)
+    .where(identity_documents.c.iin.in_(bindparam("iins", expanding=True)))
+    .order_by(identity_documents.c.begin_date)
+)
+
+
+@functools.cache
+def _rows_naming(table: Table, columns: tuple[str, ...]) -> Select[Any]:
+    iin: BindParameter[str] = bindparam("iin")
+    return select(table).where(or_(*(table.c[name] == iin for name in columns))).order_by(table.c.id)
+
+
+def _dicts(connection: Connection, statement: Any, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    return [dict(row) for row in connection.execute(statement, parameters or {}).mappings()]
+
+
+def _with_documents(
+    connection: Connection, statement: Any, parameters: dict[str, Any] | None = None
+) -> list[PersonRecord]:
+    rows = _dicts(connection, statement, parameters)
+    if not rows:
+        return []
+    iins = [row["iin"] for row in rows]
+    documents = _dicts(connection, _DOCUMENTS, {"iins": iins})
+    by_owner: dict[str, list[dict[str, Any]]] = {iin: [] for iin in iins}
+    for document in documents:
+        by_owner[document["iin"]].append(document)
+    return [PersonRecord(row, by_owner[row["iin"]]) for row in rows]

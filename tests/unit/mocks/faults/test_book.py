@@ -55,7 +55,7 @@ def run(database: Database, scenario: Callable[[], Awaitable[T]]) -> T:
 
 def test_a_counted_rule_is_spent_then_the_system_recovers(database: Database) -> None:
     name, clock = system(), Clock()
-    book = FaultBook(database.engine, clock.now)
+    book = FaultBook(database, clock.now)
 
     async def scenario() -> list[str | None]:
         await book.add(name, SOAP_FAULT, times=2)
@@ -69,7 +69,7 @@ def test_a_counted_rule_is_spent_then_the_system_recovers(database: Database) ->
 
 def test_a_timed_rule_ends_by_the_clock(database: Database) -> None:
     name, clock = system(), Clock()
-    book = FaultBook(database.engine, clock.now)
+    book = FaultBook(database, clock.now)
 
     async def scenario() -> list[bool]:
         await book.add(name, SOAP_FAULT, for_minutes=10)
@@ -85,7 +85,7 @@ def test_a_timed_rule_ends_by_the_clock(database: Database) -> None:
 
 def test_the_service_rule_beats_the_system_rule_and_the_newest_wins(database: Database) -> None:
     name = system()
-    book = FaultBook(database.engine, Clock().now)
+    book = FaultBook(database, Clock().now)
 
     async def scenario() -> list[str | None]:
         await book.add(name, FaultSpec(kind="hang"), service_id="A")
@@ -99,7 +99,7 @@ def test_the_service_rule_beats_the_system_rule_and_the_newest_wins(database: Da
 
 def test_probability_breaks_about_that_share_of_calls(database: Database) -> None:
     name = system()
-    book = FaultBook(database.engine, Clock().now, rng=random.Random(7))
+    book = FaultBook(database, Clock().now, rng=random.Random(7))
 
     async def scenario() -> int:
         await book.add(name, SOAP_FAULT, probability=0.25)
@@ -111,12 +111,12 @@ def test_probability_breaks_about_that_share_of_calls(database: Database) -> Non
 def test_two_processes_never_spend_the_same_call(database: Database) -> None:
     name = system()
     other = Database(database.urls.sync.render_as_string(hide_password=False))
-    books = [FaultBook(database.engine, Clock().now), FaultBook(other.engine, Clock().now)]
+    books = [FaultBook(database, Clock().now), FaultBook(other, Clock().now)]
 
     async def scenario() -> int:
         await books[0].add(name, SOAP_FAULT, times=5)
         taken = await asyncio.gather(*(books[i % 2].take(name, "S") for i in range(30)))
-        await other.engine.dispose()
+        other.sync_engine.dispose()
         return sum(spec is not None for spec in taken)
 
     assert run(database, scenario) == 5
@@ -124,7 +124,7 @@ def test_two_processes_never_spend_the_same_call(database: Database) -> None:
 
 @pytest.mark.parametrize("arguments", [{"times": 0}, {"for_minutes": 0}, {"probability": 0}, {"probability": 1.1}])
 def test_a_rule_that_can_never_apply_is_refused(database: Database, arguments: dict[str, float]) -> None:
-    book = FaultBook(database.engine, Clock().now)
+    book = FaultBook(database, Clock().now)
 
     async def scenario() -> None:
         await book.add(system(), SOAP_FAULT, **arguments)  # type: ignore[arg-type]

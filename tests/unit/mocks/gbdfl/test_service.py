@@ -35,7 +35,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 def _ask(database: Database, body: bytes) -> httpx.Response:
     async def call() -> httpx.Response:
-        app = create_mock_app(GBDFL, database.engine, lambda: NOW)
+        app = create_mock_app(GBDFL, database, lambda: NOW)
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://mock") as client:
             response = await client.post("/", content=body, headers={"Content-Type": "text/xml"})
         await database.engine.dispose()
