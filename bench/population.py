@@ -1,12 +1,14 @@
 """A population of a million, and lookups through the gateway at that size.
 
     .venv/bin/python -m bench.population [--size 1000000] [--requests 3000] [--database-url URL]
+                                         [--data-dir DIR] [--mock-transport http|inprocess]
 
 Generates the population into a fresh database (SQLite in a temporary data directory unless
 ``--database-url`` says otherwise), then starts ``qaqpa up`` on it in its own process and asks, one request
 at a time over a keep-alive connection, for random citizens: the Individuals DB by IIN, and two registries
 that read other tables. Prints a table and writes it, with the machine's details, to
 bench/results/population-<date>.md. Measurements of this machine, never assertions: tests do not look at them.
+With ``--data-dir`` of an earlier run, a population of the same size already there is reused.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sqlalchemy import func, select
 from bench._report import machine, percentile, publish
 from gateway.storage import migrate
 from gateway.storage.database import Database
-from mocks.population import generate_population
+from mocks.population import generate_population, read_summary
 from mocks.population.tables import RECORD_TABLES, identity_documents, persons
 from tests.support.servers import free_port
 from tests.support.shep import gbdfl_request, inline_data, send_message, simulated_data
@@ -98,17 +100,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="citizens [default: 1,000,000]")
     parser.add_argument("--requests", type=int, default=3000, help="lookups per service [default: 3000]")
-    parser.add_argument("--database-url", help="default: SQLite in a temporary data directory")
+    parser.add_argument("--database-url", help="default: SQLite in the data directory")
+    parser.add_argument("--data-dir", type=Path, help="default: a new temporary directory")
+    parser.add_argument("--mock-transport", choices=("http", "inprocess"), default="http")
     arguments = parser.parse_args()
 
-    data_dir = Path(tempfile.mkdtemp(prefix="qaqpa-bench-"))
+    data_dir = arguments.data_dir or Path(tempfile.mkdtemp(prefix="qaqpa-bench-"))
     database_url = arguments.database_url or f"sqlite:///{data_dir / 'qaqpa.db'}"
-    print(f"Generating {arguments.size:,} citizens into {database_url}", file=sys.stderr)
-    seconds, rows = generate(database_url, arguments.size)
+    generation = _stored_generation(database_url, arguments.size, data_dir)
+    if generation is None:
+        print(f"Generating {arguments.size:,} citizens into {database_url}", file=sys.stderr)
+        seconds, rows = generate(database_url, arguments.size)
+        (data_dir / "generation.txt").write_text(f"{seconds} {rows}")
+    else:
+        seconds, rows = generation
     iins = sample(database_url, 1000)
 
     port = free_port()
     command = [QAQPA, "up", "--port", str(port), "--data-dir", str(data_dir), "--database-url", database_url]
+    command += ["--mock-transport", arguments.mock_transport]
     log = (data_dir / "qaqpa-up.log").open("wb")
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
     base_url = f"http://127.0.0.1:{port}"
@@ -132,8 +142,27 @@ def main() -> None:
         ["| measure | p50 ms (or total) | p90 ms | p99 ms | max ms |", "|---|---:|---:|---:|---:|", *rows_table]
     )
     backend = Database(database_url).urls.sync.get_backend_name()
-    details = machine(f"{backend}, {arguments.requests:,} lookups per service of 1,000 random citizens")
+    details = machine(
+        f"{backend}, mocks reached over {arguments.mock_transport}",
+        f"{arguments.requests:,} lookups per service of 1,000 random citizens",
+    )
     publish("population", f"Population of {arguments.size:,}", details, table)
+
+
+def _stored_generation(database_url: str, size: int, data_dir: Path) -> tuple[float, int] | None:
+    """The time and rows of an earlier run's generation of ``size`` citizens in this database, if there is one."""
+    database = Database(database_url)
+    try:
+        stored = read_summary(database.sync_engine)
+    except Exception:  # no tables yet
+        stored = None
+    finally:
+        database.sync_engine.dispose()
+    record = data_dir / "generation.txt"
+    if stored is None or stored.size != size or not record.is_file():
+        return None
+    seconds, rows = record.read_text().split()
+    return float(seconds), int(rows)
 
 
 def _wait_until_healthy(base_url: str, server: subprocess.Popen[bytes]) -> None:

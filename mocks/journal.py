@@ -2,9 +2,9 @@
 
 Every request a mock receives is written before its answer leaves, so a test that has its answer can count
 on finding it. The journal is persistent (the database) and bounded: each system keeps its newest
-``capacity`` entries (and up to 31 more between two trims). Verification follows WireMock's: ``count`` and ``find`` by criteria, ``unmatched``
-(requests the mock could not route or read), and ``near_misses`` (for criteria nothing matched: the
-entries closest to them, with what differs).
+``capacity`` entries (and up to 31 more between two trims). Verification follows WireMock's: ``count``
+and ``find`` by criteria, ``unmatched`` (requests the mock could not route or read), and ``near_misses``
+(for criteria nothing matched: the entries closest to them, with what differs).
 """
 
 from __future__ import annotations

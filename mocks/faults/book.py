@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from mocks.faults.spec import FaultSpec, InvalidFault, parse_spec
 from mocks.storage import Storage
@@ -109,33 +109,43 @@ class FaultBook:
         return await self._storage.write(lambda connection: connection.execute(statement).rowcount)
 
     async def take(self, system: str, service_id: str | None) -> FaultSpec | None:
-        """The fault to commit on this call, if a rule says so; the call is counted against that rule."""
-        now = self._now()
-        return await self._storage.write(lambda connection: self._take(connection, system, service_id, now))
+        """The fault to commit on this call, if a rule says so; the call is counted against that rule.
 
-    def _take(self, connection: Connection, system: str, service_id: str | None, now: datetime) -> FaultSpec | None:
-        rows = connection.execute(
-            select(mock_faults).where(
-                mock_faults.c.system == system,
-                or_(mock_faults.c.service_id.is_(None), mock_faults.c.service_id == service_id),
-                or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0),
-            )
-        )
+        Most calls meet no rule: they cost one read. Only a call a rule applies to writes, to spend it.
+        """
+        now = self._now()
+        parameters = {"system": system, "service_id": service_id}
+        rows = await self._storage.read(lambda connection: list(connection.execute(_APPLICABLE, parameters).mappings()))
         candidates = sorted(
-            (rule for rule in map(_rule, rows.mappings()) if rule.active(now)),
+            (rule for rule in map(_rule, rows) if rule.active(now)),
             key=lambda rule: (rule.service_id is None, -rule.id),
         )
-        for rule in candidates:
-            if rule.probability < 1 and self._rng.random() >= rule.probability:
-                continue
-            spent = connection.execute(
-                update(mock_faults)
-                .where(mock_faults.c.id == rule.id, or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0))
-                .values(hits=mock_faults.c.hits + 1, remaining=mock_faults.c.remaining - 1)  # NULL stays NULL
-            )
-            if spent.rowcount == 1:
-                return rule.spec
-        return None
+        chosen = [rule for rule in candidates if rule.probability >= 1 or self._rng.random() < rule.probability]
+        if not chosen:
+            return None
+        return await self._storage.write(lambda connection: _spend_first(connection, chosen))
+
+
+_APPLICABLE = select(mock_faults).where(
+    mock_faults.c.system == bindparam("system"),
+    or_(mock_faults.c.service_id.is_(None), mock_faults.c.service_id == bindparam("service_id")),
+    or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0),
+)
+_SPEND = (
+    update(mock_faults)
+    .where(
+        mock_faults.c.id == bindparam("rule_id"), or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0)
+    )
+    .values(hits=mock_faults.c.hits + 1, remaining=mock_faults.c.remaining - 1)  # NULL stays NULL: no limit
+)
+
+
+def _spend_first(connection: Connection, rules: list[FaultRule]) -> FaultSpec | None:
+    """The first rule still unspent when this call claims it (another process may have spent it meanwhile)."""
+    for rule in rules:
+        if connection.execute(_SPEND, {"rule_id": rule.id}).rowcount == 1:
+            return rule.spec
+    return None
 
 
 def _rule(row: Any) -> FaultRule:
