@@ -23,6 +23,7 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.signatures
+	$(BIN)/python -m bench.population
 
 venv: $(STAMP)
 
