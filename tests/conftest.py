@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from gateway.storage import migrate
+from gateway.storage.database import Database
 from tests.support.databases import postgres_database
 from tests.support.gateway import LiveGateway, live_gateway
 
@@ -20,6 +22,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     else:
         with postgres_database() as url:
             yield url
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """The session's database of this backend, migrated: for tests of one component on it (shared: keep
+    to rows of your own)."""
+    database = Database(database_url)
+    migrate.upgrade(database.sync_engine)
+    yield database
+    database.sync_engine.dispose()
 
 
 @pytest.fixture(scope="session")

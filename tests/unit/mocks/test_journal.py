@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
-from gateway.storage import migrate
 from gateway.storage.database import Database
 from mocks.journal import Journal, JournalEntry, JournalQuery
 
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
-    database = Database(database_url)
-    migrate.upgrade(database.sync_engine)
-    yield database
-    database.sync_engine.dispose()
 
 
 def entry(system: str, number: int, **fields: object) -> JournalEntry:

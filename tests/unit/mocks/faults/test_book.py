@@ -5,13 +5,12 @@ from __future__ import annotations
 import asyncio
 import random
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 import pytest
 
-from gateway.storage import migrate
 from gateway.storage.database import Database
 from mocks.faults import FaultBook, FaultSpec, InvalidFault
 
@@ -26,14 +25,6 @@ class Clock:
 
     def now(self) -> datetime:
         return self.moment
-
-
-@pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
-    database = Database(database_url)
-    migrate.upgrade(database.sync_engine)
-    yield database
-    database.sync_engine.dispose()
 
 
 def system() -> str:
