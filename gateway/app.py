@@ -21,9 +21,11 @@ from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
 from gateway._version import __version__
 from gateway.api import catalogue, messages, mocks, operations, pki, population, soap
+from gateway.api import clock as clock_api
 from gateway.api.problems import install_problem_handlers
 from gateway.bootstrap import bootstrap
-from gateway.clock import Clock, SystemClock
+from gateway.clock import Clock, SystemClock, VirtualClock
+from gateway.clock_state import SharedClock
 from gateway.message_log import MessageLog
 from gateway.metrics import Metrics
 from gateway.pki import Pki
@@ -48,14 +50,20 @@ _INPROCESS_BASE = "http://qaqpa.inprocess"
 
 
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
-    """The gateway and every mock system (``qaqpa up``)."""
-    return _build(settings or Settings(), clock or SystemClock(), SYSTEMS, alone=False)
+    """The gateway and every mock system (``qaqpa up``). The clock is virtual in dev mode (gateway/clock.py)."""
+    settings = settings or Settings()
+    return _build(settings, clock or _default_clock(settings), SYSTEMS, alone=False)
 
 
 def create_mock_server(system: MockSystem, settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
     """One mock system alone, answering at ``/`` (``qaqpa mock NAME``): the same code and the same data as
-    inside ``qaqpa up`` (population, PKI, fault rules, journal), with its admin API and the population's."""
-    return _build(settings or Settings(), clock or SystemClock(), (system,), alone=True)
+    inside ``qaqpa up`` (population, PKI, fault rules, journal, clock), with its admin API and the population's."""
+    settings = settings or Settings()
+    return _build(settings, clock or _default_clock(settings), (system,), alone=True)
+
+
+def _default_clock(settings: Settings) -> Clock:
+    return VirtualClock() if settings.dev else SystemClock()
 
 
 def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *, alone: bool) -> FastAPI:
@@ -63,11 +71,14 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await anyio.to_thread.run_sync(bootstrap, settings, runtime.database, clock)
+        if runtime.shared_clock is not None:
+            await runtime.database.read(runtime.shared_clock.refresh)
         await anyio.to_thread.run_sync(_load_pki, runtime)
         await runtime.registry.reload(
             runtime.database.engine, runtime.contracts, mocks_base, settings.provider_timeout_seconds
         )
         refresher = asyncio.create_task(_refresh_revocations(runtime), name="qaqpa-revocations")
+        clock_keeper = asyncio.create_task(_keep_clock_in_step(runtime), name="qaqpa-clock")
         runtime.ready = True
         log.info("Qaqpa %s ready (%s mode, database %s)", __version__, settings.mode, runtime.database.display_url)
         try:
@@ -75,6 +86,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
         finally:
             runtime.ready = False
             refresher.cancel()
+            clock_keeper.cancel()
             await runtime.upstream.close()
             await runtime.database.dispose()
 
@@ -86,7 +98,9 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     )
     install_problem_handlers(app)
     routers = (
-        (mocks, population, operations) if alone else (soap, catalogue, messages, mocks, population, pki, operations)
+        (mocks, population, clock_api, operations)
+        if alone
+        else (soap, catalogue, messages, mocks, population, clock_api, pki, operations)
     )
     for module in routers:
         app.include_router(module.router)
@@ -170,6 +184,7 @@ def _runtime(
         journal=journal,
         population=PopulationEditor(database, clock.now),
         mock_paths=mock_paths,
+        shared_clock=SharedClock(clock) if isinstance(clock, VirtualClock) else None,
     )
 
 
@@ -184,6 +199,19 @@ def _load_pki(runtime: Runtime) -> None:
         check=settings.revocation_check,
         allow_sha1=settings.allow_sha1,
     )
+
+
+async def _keep_clock_in_step(runtime: Runtime) -> None:
+    """Pick up clock changes made by other processes (``qaqpa clock``, other gateways)."""
+    shared = runtime.shared_clock
+    if shared is None:
+        return
+    while True:
+        await asyncio.sleep(runtime.settings.clock_refresh_seconds)
+        try:
+            await runtime.database.read(shared.refresh)
+        except Exception:
+            log.exception("could not read the shared clock; keeping its last state")
 
 
 async def _refresh_revocations(runtime: Runtime) -> None:

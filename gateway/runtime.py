@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from contracts.loader import Contracts
 from gateway.clock import Clock
+from gateway.clock_state import SharedClock
 from gateway.message_log import MessageLog
 from gateway.metrics import Metrics
 from gateway.pki import Pki
@@ -38,4 +39,6 @@ class Runtime:
     population: PopulationEditor
     mock_paths: dict[str, str]
     """The mock systems this process serves, and the path each answers at."""
+    shared_clock: SharedClock | None
+    """The virtual clock (dev mode) and its shared state; None when the clock is the system's."""
     ready: bool = False

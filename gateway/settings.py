@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     allow_sha1: bool = Field(default=False, description="Accept RSA-SHA1 / SHA-1 signatures (legacy peers)")
     sign_messages: bool = Field(default=True, description="Sign what the gateway sends (WS-Security)")
     revocation_refresh_seconds: float = Field(default=1.0, gt=0)
+    clock_refresh_seconds: float = Field(
+        default=0.25, gt=0, description="How often a dev instance picks up clock changes made by other processes"
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @model_validator(mode="after")

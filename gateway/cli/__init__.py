@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from gateway._version import __version__
-from gateway.cli import pki, population, serve
+from gateway.cli import clock, pki, population, serve
 
 
 @click.group()
@@ -25,5 +25,6 @@ main.add_command(population.population)
 main.add_command(pki.pki)
 main.add_command(pki.sign)
 main.add_command(pki.verify)
+main.add_command(clock.clock)
 
 __all__ = ["main"]

@@ -119,3 +119,13 @@ message_log = Table(
     Index(None, "subject_iin"),
     Index(None, "received_at"),
 )
+
+clock_state = Table(
+    "clock_state",
+    metadata,
+    Column("id", Integer, primary_key=True),  # one row, id 1
+    Column("version", Integer, nullable=False),  # raised by every change: a process applies only newer states
+    Column("offset_seconds", Float, nullable=False),
+    Column("frozen_at", DateTime(timezone=True), nullable=True),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+)

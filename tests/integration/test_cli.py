@@ -185,3 +185,30 @@ def test_qaqpa_mock_names_the_systems_when_the_name_is_unknown(tmp_path: Path) -
     result = CliRunner().invoke(main, ["mock", "atlantis", "--port", "1", "--data-dir", str(tmp_path)])
     assert result.exit_code == 2
     assert "gbdfl" in result.output and "zags" in result.output
+
+
+def test_qaqpa_clock_moves_a_running_instance(served: tuple[str, Path]) -> None:
+    base_url, data_dir = served
+    runner = CliRunner()
+    moved = runner.invoke(main, ["clock", "advance", "31m", "--data-dir", str(data_dir)])
+    assert moved.exit_code == 0, moved.output
+    assert "+1,860 s from the system clock" in moved.output
+    try:
+        # Another process made the change: the instance picks it up within its refresh period (0.25 s).
+        deadline = time.monotonic() + 10
+        while httpx.get(f"{base_url}/api/v1/clock").json()["offsetSeconds"] < 1800:
+            assert time.monotonic() < deadline, "the running instance never saw the clock move"
+            time.sleep(0.05)
+    finally:
+        assert runner.invoke(main, ["clock", "reset", "--data-dir", str(data_dir)]).exit_code == 0
+    assert runner.invoke(main, ["clock", "advance", "soon", "--data-dir", str(data_dir)]).exit_code == 2
+
+
+def test_production_mode_has_no_virtual_clock(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["clock", "advance", "1m", "--mode", "production", "--data-dir", str(tmp_path)],
+        env={"QAQPA_ADMIN_TOKEN": "not-the-default"},
+    )
+    assert result.exit_code == 2
+    assert "system clock" in result.output

@@ -4,7 +4,6 @@ request (the ``X-Qaqpa-Fault`` header) or by rule (the admin API), and scenarios
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
 import httpx
 import pytest
@@ -20,7 +19,7 @@ SERVICE, CONTRACT = "ZAGS_DeathActs", "zags"
 def recovered(gateway: LiveGateway) -> Iterator[None]:
     """Every system without fault rules, and the clock back in step, after each test."""
     yield
-    gateway.clock.reset()
+    gateway.reset_clock()
     for system in SYSTEMS:
         gateway.http.delete(f"/api/v1/mocks/{system.name}/faults").raise_for_status()
 
@@ -128,9 +127,9 @@ def test_fail_the_next_n_calls_then_recover(gateway: LiveGateway) -> None:
 def test_fail_for_t_minutes_of_the_clock_then_recover(gateway: LiveGateway) -> None:
     add_rule(gateway, "zags", {"fault": {"kind": "http-error"}, "forMinutes": 5})
     assert fault_code(call(gateway)) == "Provider.HttpError"
-    gateway.clock.advance(timedelta(minutes=4))
+    gateway.advance_clock("4m")
     assert fault_code(call(gateway)) == "Provider.HttpError"
-    gateway.clock.advance(timedelta(minutes=2))
+    gateway.advance_clock("2m")
     assert fault_code(call(gateway)) == "SCSS001"
 
 

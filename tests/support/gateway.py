@@ -22,7 +22,6 @@ from gateway.clock import SystemClock
 from gateway.storage.database import Database
 from gateway.storage.tables import access_rights, message_log, senders, services
 from mocks.population import sample_iins
-from tests.support.clocks import OffsetClock
 from tests.support.pki import open_lab
 from tests.support.providers import ResettingServer, closed_port, misbehaving_provider_app
 from tests.support.servers import ServerThread, free_port
@@ -50,11 +49,10 @@ TEST_SERVICES: dict[str, tuple[str, float | None, bool]] = {
 
 
 class LiveGateway:
-    def __init__(self, base_url: str, app: Any, database_url: str, clock: OffsetClock) -> None:
+    def __init__(self, base_url: str, app: Any, database_url: str) -> None:
         self.base_url = base_url
         self.app = app
         self.database_url = database_url
-        self.clock = clock
         self.http = httpx.Client(base_url=base_url, timeout=30)
         self.session_ids: list[str] = []
 
@@ -79,6 +77,13 @@ class LiveGateway:
             return sample_iins(database.sync_engine, count, feature, datetime.now(UTC).date())
         finally:
             database.sync_engine.dispose()
+
+    def advance_clock(self, by: str) -> None:
+        """Move the instance's virtual clock, as a tester does (``POST /api/v1/clock/advance``)."""
+        self.http.post("/api/v1/clock/advance", json={"by": by}).raise_for_status()
+
+    def reset_clock(self) -> None:
+        self.http.post("/api/v1/clock/reset").raise_for_status()
 
     def rows(self, statement: Any) -> list[dict[str, Any]]:
         """What the population database holds, read directly: the independent side of a consistency check."""
@@ -163,10 +168,9 @@ def live_gateway(data_dir: Path, database_url: str, **overrides: Any) -> Iterato
         resetter = stack.enter_context(ResettingServer())
         _register_test_fixtures(database, provider.base_url, resetter.port)
         database.sync_engine.dispose()
-        clock = OffsetClock()
-        app = create_app(settings, clock=clock)
+        app = create_app(settings)
         stack.enter_context(ServerThread(app, port=port))
-        gateway = LiveGateway(f"http://127.0.0.1:{port}", app, settings.resolved_database_url, clock)
+        gateway = LiveGateway(f"http://127.0.0.1:{port}", app, settings.resolved_database_url)
         yield gateway
         gateway.http.close()
         missing = set(gateway.session_ids) - gateway.logged_session_ids()

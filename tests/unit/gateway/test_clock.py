@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from gateway.clock import ClockState, VirtualClock, parse_duration
+
+MOMENT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [
+        ("31m", timedelta(minutes=31)),
+        ("1h30m", timedelta(hours=1, minutes=30)),
+        ("2d", timedelta(days=2)),
+        ("90s", timedelta(seconds=90)),
+        ("1.5s", timedelta(seconds=1.5)),
+        ("-5m", timedelta(minutes=-5)),
+        ("1d2h3m4s", timedelta(days=1, hours=2, minutes=3, seconds=4)),
+    ],
+)
+def test_durations_as_testers_write_them(text: str, delta: timedelta) -> None:
+    assert parse_duration(text) == delta
+
+
+@pytest.mark.parametrize("text", ["", "31", "m", "3x", "1m1h", "five minutes"])
+def test_what_is_not_a_duration_says_so(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a duration"):
+        parse_duration(text)
+
+
+def test_a_frozen_clock_stands_still_and_moves_only_when_told() -> None:
+    clock = VirtualClock(ClockState(frozen_at=MOMENT))
+    assert clock.now() == clock.now() == MOMENT
+    clock.apply(clock.advanced(timedelta(minutes=31)))
+    assert clock.now() == MOMENT + timedelta(minutes=31)
+    clock.apply(clock.set_to(datetime(2027, 1, 1, 9, 0, tzinfo=UTC)))
+    assert clock.now() == datetime(2027, 1, 1, 9, 0, tzinfo=UTC)
+
+
+def test_a_running_clock_keeps_its_offset_from_the_system() -> None:
+    clock = VirtualClock()
+    clock.apply(clock.advanced(timedelta(days=1)))
+    ahead = clock.now() - datetime.now(UTC)
+    assert timedelta(hours=23, minutes=59) < ahead <= timedelta(days=1)
+    clock.apply(clock.set_to(MOMENT))
+    assert abs(clock.now() - MOMENT) < timedelta(seconds=5)
+
+
+def test_freezing_and_resuming_continue_from_the_same_instant() -> None:
+    clock = VirtualClock()
+    clock.apply(clock.frozen(MOMENT))
+    clock.apply(clock.resumed())
+    assert timedelta(0) <= clock.now() - MOMENT < timedelta(seconds=5)
+    with pytest.raises(ValueError, match="no time zone"):
+        clock.set_to(datetime(2026, 11, 22, 10, 0))
