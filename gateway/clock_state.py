@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
-from gateway.clock import ClockState, VirtualClock
+from gateway.clock import Clock, ClockState, SystemClock, VirtualClock
 from gateway.storage.tables import clock_state
 
 _ROW = 1
@@ -65,3 +66,16 @@ class SharedClock:
             if version > self.version:
                 self.clock.apply(state)
                 self.version = version
+
+
+def instance_clock(dev: bool, engine: Engine) -> Clock:
+    """The instance's clock as a command beside the server sees it: in dev mode, the shared virtual clock."""
+    if not dev:
+        return SystemClock()
+    shared = SharedClock(VirtualClock())
+    try:
+        with engine.connect() as connection:
+            shared.refresh(connection)
+    except SQLAlchemyError:  # no schema yet: nobody has moved the clock
+        pass
+    return shared.clock

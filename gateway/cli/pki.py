@@ -19,6 +19,7 @@ from contracts.parsing import XmlLimits, parse_untrusted
 from gateway.bootstrap import prepare_database
 from gateway.cli._options import data_options, settings_from
 from gateway.clock import SystemClock
+from gateway.clock_state import instance_clock
 from gateway.pki import CertificateRequest, Pki, issue, list_certificates, revoke, subject_for
 from gateway.settings import Settings
 from gateway.storage.database import Database
@@ -33,7 +34,7 @@ from signing.xmldsig import SigningKey, sign_envelope, sign_enveloped
 
 def _open(settings: Settings) -> tuple[Database, Pki]:
     database = Database(settings.resolved_database_url)
-    clock = SystemClock()
+    clock = instance_clock(settings.dev, database.sync_engine)
     prepare_database(settings, database, clock)
     instance = Pki()
     instance.load(
@@ -86,7 +87,7 @@ def pki_issue(
     settings = settings_from(**options)
     database, instance = _open(settings)
     authority = _authority(instance)
-    now = SystemClock().now()
+    now = instance_clock(settings.dev, database.sync_engine).now()
     with database.sync_engine.begin() as connection:
         subject = subject_for(connection, iin, bin_, organization, None, None, None)
         request = CertificateRequest(subject, role, revoked, expired, not_yet_valid)  # type: ignore[arg-type]
@@ -132,7 +133,9 @@ def pki_revoke(serial: str, reason: str, **options: Any) -> None:
     except ValueError:
         raise click.BadParameter(f"{serial!r} is not a hexadecimal serial") from None
     with database.sync_engine.begin() as connection:
-        found = revoke(connection, number, SystemClock().now(), x509.ReasonFlags[reason])
+        found = revoke(
+            connection, number, instance_clock(settings.dev, database.sync_engine).now(), x509.ReasonFlags[reason]
+        )
     database.sync_engine.dispose()
     if not found:
         raise click.ClickException(f"the test CA never issued serial {serial}")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import click
 
+from contracts.shep import KZ_TIME
 from gateway.bootstrap import prepare_database
 from gateway.cli._options import data_options, progress, settings_from
 from gateway.clock import SystemClock
+from gateway.clock_state import instance_clock
 from gateway.storage.database import Database
 from mocks.population import FEATURES, generate_population, read_summary, sample_iins
 
@@ -32,7 +33,8 @@ def population_sample(count: int, feature: str | None, **options: Any) -> None:
             raise click.ClickException(
                 f"no population in {database.display_url}: start `qaqpa up` (or `qaqpa population generate`) first"
             )
-        iins = sample_iins(database.sync_engine, count, feature, datetime.now(UTC).date())
+        today = instance_clock(settings.dev, database.sync_engine).now().astimezone(KZ_TIME).date()
+        iins = sample_iins(database.sync_engine, count, feature, today)
     finally:
         database.sync_engine.dispose()
     for iin in iins:
