@@ -91,7 +91,11 @@ class LocalRevocationSource:
             return None
         now = self._now()
         cached = self._crl
-        if cached is None or cached[0] != self._revocations.version or _expiring(cached[1].next_update_utc, now):
+        if (
+            cached is None
+            or cached[0] != self._revocations.version
+            or _stale(cached[1].last_update_utc, cached[1].next_update_utc, now)
+        ):
             this_update = now - timedelta(minutes=1)
             crl = self._signer.sign_crl(self._revocations.all(), this_update, this_update + CRL_VALIDITY)
             cached = self._crl = (self._revocations.version, crl)
@@ -102,7 +106,11 @@ class LocalRevocationSource:
             return None
         now = self._now()
         cached = self._ocsp.get(certificate.serial_number)
-        if cached is None or cached[0] != self._revocations.version or _expiring(cached[1].next_update_utc, now):
+        if (
+            cached is None
+            or cached[0] != self._revocations.version
+            or _stale(cached[1].this_update_utc, cached[1].next_update_utc, now)
+        ):
             this_update = now - timedelta(minutes=1)
             response = self._signer.sign_ocsp(
                 certificate, self._revocations.get(certificate.serial_number), this_update, this_update + OCSP_VALIDITY
@@ -111,7 +119,10 @@ class LocalRevocationSource:
         return cached[1]
 
 
-def _expiring(next_update: datetime | None, now: datetime) -> bool:
+def _stale(this_update: datetime | None, next_update: datetime | None, now: datetime) -> bool:
+    """Due for renewal, or issued after ``now``: a virtual clock moved back must not meet tomorrow's answers."""
+    if this_update is None or this_update > now:
+        return True
     return next_update is None or next_update - _REFRESH_BEFORE <= now
 
 

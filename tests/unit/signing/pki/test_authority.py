@@ -75,6 +75,20 @@ def test_answers_are_renewed_before_they_go_stale(tmp_path: Path) -> None:
     assert renewed.next_update_utc is not None and renewed.next_update_utc > lab.clock.now()
 
 
+def test_a_clock_moved_back_gets_answers_of_its_own_time(tmp_path: Path) -> None:
+    """A virtual clock advanced and reset must not be shown the answers made for the future."""
+    lab = open_lab(tmp_path)
+    source = LocalRevocationSource(lab.authority, lab.revocations, lab.clock.now)
+    issuing, key = lab.authority.issuing.certificate, lab.key("sign")
+    today = lab.clock.moment
+    lab.clock.moment = today + timedelta(days=100)
+    future_crl, future_ocsp = source.crl(issuing), source.ocsp(key.certificate, issuing)
+    lab.clock.moment = today
+    crl, answer = source.crl(issuing), source.ocsp(key.certificate, issuing)
+    assert crl is not future_crl and crl is not None and crl.last_update_utc <= today
+    assert answer is not future_ocsp and answer is not None and answer.this_update_utc <= today
+
+
 def test_a_foreign_issuer_gets_no_answer(tmp_path: Path) -> None:
     lab, other = open_lab(tmp_path / "a"), open_lab(tmp_path / "b")
     source = LocalRevocationSource(lab.authority, lab.revocations, lab.clock.now)
