@@ -75,7 +75,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
             await runtime.database.read(runtime.shared_clock.refresh)
         await anyio.to_thread.run_sync(_load_pki, runtime)
         await runtime.registry.reload(
-            runtime.database.engine, runtime.contracts, mocks_base, settings.provider_timeout_seconds
+            runtime.database, runtime.contracts, mocks_base, settings.provider_timeout_seconds
         )
         refresher = asyncio.create_task(_refresh_revocations(runtime), name="qaqpa-revocations")
         clock_keeper = asyncio.create_task(_keep_clock_in_step(runtime), name="qaqpa-clock")
@@ -155,7 +155,7 @@ def _runtime(
     contracts = load_contracts()
     metrics = Metrics()
     message_log = MessageLog(database)
-    senders = SenderDirectory(database.engine, allow_demo=settings.dev)
+    senders = SenderDirectory(database, allow_demo=settings.dev)
     registry = ServiceRegistry()
     sync_channel = SyncChannel(
         contracts=contracts,

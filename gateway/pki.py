@@ -132,18 +132,13 @@ class Pki:
             if (variant == "revoked") == (self.revocations.get(serial) is not None):
                 return key
         now = issuing.clock.now()
-        subject = Subject(
-            _RESPONSIBLE_PERSON, "ҚАҚПАЕВ", "ЖҮЙЕ", "ТЕСТҰЛЫ", bin=system.bin, organization=system.organization
-        )
+        subject = _operator(system.bin, system.organization)
         request = CertificateRequest(subject, "sign", revoked=variant == "revoked", expired=variant == "expired")
         with issuing.engine.begin() as connection:
-            issued = issue(self.authority, connection, request, issuing.urls, now)
+            key = _issue_to_files(self.authority, connection, stem, request, issuing.urls, now)
         if variant == "revoked":
-            self.revocations.add(Revocation(issued.certificate.serial_number, now, x509.ReasonFlags.key_compromise))
-        stem.parent.mkdir(parents=True, exist_ok=True)
-        write_private_file(key_path, issued.private_key_pem())
-        certificate_path.write_bytes(issued.certificate_pem())
-        return SigningKey.from_pem(issued.private_key_pem(), issued.certificate_pem())
+            self.revocations.add(Revocation(key.certificate.serial_number, now, x509.ReasonFlags.key_compromise))
+        return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,11 +259,28 @@ def _own_key(
         fresh = certificate.not_valid_after_utc - _RENEW_BEFORE > now >= certificate.not_valid_before_utc
         if fresh and certificate.issuer == authority.issuing.certificate.subject:
             return SigningKey.from_pem(key_path.read_bytes(), certificate_path.read_bytes())
-    subject = Subject(_RESPONSIBLE_PERSON, "ҚАҚПАЕВ", "ЖҮЙЕ", "ТЕСТҰЛЫ", bin=bin_, organization=organization)
-    issued = issue(authority, connection, CertificateRequest(subject, "sign"), urls, now)
+    request = CertificateRequest(_operator(bin_, organization), "sign")
+    return _issue_to_files(authority, connection, stem, request, urls, now)
+
+
+def _operator(bin_: str, organization: str) -> Subject:
+    """The legal-entity subject the gateway and each mock system sign as."""
+    return Subject(_RESPONSIBLE_PERSON, "ҚАҚПАЕВ", "ЖҮЙЕ", "ТЕСТҰЛЫ", bin=bin_, organization=organization)
+
+
+def _issue_to_files(
+    authority: TestPki,
+    connection: Connection,
+    stem: Path,
+    request: CertificateRequest,
+    urls: PublicationUrls,
+    now: datetime,
+) -> SigningKey:
+    """Issue and record a certificate, keep it and its key as ``<stem>.crt`` / ``<stem>.key``."""
+    issued = issue(authority, connection, request, urls, now)
     stem.parent.mkdir(parents=True, exist_ok=True)
-    write_private_file(key_path, issued.private_key_pem())
-    certificate_path.write_bytes(issued.certificate_pem())
+    write_private_file(stem.with_suffix(".key"), issued.private_key_pem())
+    stem.with_suffix(".crt").write_bytes(issued.certificate_pem())
     return SigningKey.from_pem(issued.private_key_pem(), issued.certificate_pem())
 
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from sqlalchemy import Connection, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from contracts.loader import Contracts, PayloadContract
 from contracts.shep import PayloadStyle
 from gateway.storage.tables import services
 from mocks.catalogue import MockSystem, SignatureRequirement
+from mocks.storage import Storage
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +53,8 @@ class ServiceRegistry:
     def all(self) -> list[Service]:
         return sorted(self._services.values(), key=lambda service: service.service_id)
 
-    async def reload(
-        self, engine: AsyncEngine, contracts: Contracts, mocks_base_url: str, default_timeout: float
-    ) -> None:
-        async with engine.connect() as connection:
-            rows = (await connection.execute(select(services))).mappings().all()
+    async def reload(self, storage: Storage, contracts: Contracts, mocks_base_url: str, default_timeout: float) -> None:
+        rows = await storage.read(lambda connection: connection.execute(select(services)).mappings().all())
         entries = []
         for row in rows:
             provider_url = row["provider_url"] or f"{mocks_base_url}/mocks/{row['mock_system']}/"

@@ -19,10 +19,10 @@ import anyio.to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, insert, select
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from gateway.errors import AuthenticationFailed
 from gateway.storage.tables import access_rights, senders
+from mocks.storage import Storage
 
 SignaturePolicy = Literal["none", "optional", "required"]
 
@@ -57,8 +57,8 @@ class Sender:
 
 
 class SenderDirectory:
-    def __init__(self, engine: AsyncEngine, *, allow_demo: bool) -> None:
-        self._engine = engine
+    def __init__(self, storage: Storage, *, allow_demo: bool) -> None:
+        self._storage = storage
         self._allow_demo = allow_demo
         self._hasher = PasswordHasher()
         self._cache_key = secrets.token_bytes(32)
@@ -96,23 +96,20 @@ class SenderDirectory:
 
     async def _load(self, sender_id: str) -> tuple[str, Sender] | None:
         """The stored password hash and the sender, or None if there is no such sender."""
-        async with self._engine.connect() as connection:
-            row = (
-                await connection.execute(
-                    select(senders.c.password_hash, senders.c.signature_policy, senders.c.demo, senders.c.bin).where(
-                        senders.c.sender_id == sender_id
-                    )
-                )
-            ).first()
-            if row is None:
-                return None
-            rights = (
-                await connection.execute(
-                    select(access_rights.c.service_id).where(access_rights.c.sender_id == sender_id)
-                )
-            ).scalars()
-            password_hash, policy, demo, bin_ = row
-            return str(password_hash), Sender(sender_id, policy, bool(demo), frozenset(rights), bin_)
+        return await self._storage.read(lambda connection: _stored_sender(connection, sender_id))
+
+
+def _stored_sender(connection: Connection, sender_id: str) -> tuple[str, Sender] | None:
+    row = connection.execute(
+        select(senders.c.password_hash, senders.c.signature_policy, senders.c.demo, senders.c.bin).where(
+            senders.c.sender_id == sender_id
+        )
+    ).first()
+    if row is None:
+        return None
+    rights = connection.execute(select(access_rights.c.service_id).where(access_rights.c.sender_id == sender_id))
+    password_hash, policy, demo, bin_ = row
+    return str(password_hash), Sender(sender_id, policy, bool(demo), frozenset(rights.scalars()), bin_)
 
 
 def seed_demo_senders(connection: Connection, now: datetime) -> None:

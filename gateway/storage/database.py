@@ -1,8 +1,9 @@
-"""The database: one URL, an async engine for serving, a sync one for migrations and bulk loads.
+"""The database: one URL, one synchronous engine, and units of work run off the event loop.
 
 SQLite (a file in the data directory) is the default; PostgreSQL is used when the URL says so, and is
 what several gateway processes share. Plain ``sqlite:///…`` and ``postgresql://…`` URLs are accepted and
-given the drivers Qaqpa ships (aiosqlite, psycopg 3).
+given the drivers Qaqpa ships (the standard library's sqlite3, psycopg 3). Serving code reads and writes
+through :meth:`Database.read` and :meth:`Database.write`; migrations and bulk loads use ``sync_engine``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import Any, TypeVar
 import anyio.to_thread
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 T = TypeVar("T")
 
@@ -23,7 +23,6 @@ T = TypeVar("T")
 @dataclass(frozen=True, slots=True)
 class DatabaseUrls:
     sync: URL
-    async_: URL
 
     @property
     def is_sqlite(self) -> bool:
@@ -34,10 +33,9 @@ def database_urls(url: str) -> DatabaseUrls:
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return DatabaseUrls(sync=parsed.set(drivername="sqlite"), async_=parsed.set(drivername="sqlite+aiosqlite"))
+        return DatabaseUrls(sync=parsed.set(drivername="sqlite"))
     if backend in ("postgresql", "postgres"):
-        driver = parsed.set(drivername="postgresql+psycopg")
-        return DatabaseUrls(sync=driver, async_=driver)
+        return DatabaseUrls(sync=parsed.set(drivername="postgresql+psycopg"))
     raise ValueError(f"unsupported database {backend!r}: use sqlite:///FILE or postgresql://HOST/DB")
 
 
@@ -59,13 +57,10 @@ class Database:
         if self.urls.is_sqlite and self.urls.sync.database not in (None, "", ":memory:"):
             Path(self.urls.sync.database).parent.mkdir(parents=True, exist_ok=True)
         self._sync: Engine | None = None
-        self.engine: AsyncEngine = create_async_engine(self.urls.async_, pool_pre_ping=not self.urls.is_sqlite)
-        if self.urls.is_sqlite:
-            event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
 
     @property
     def sync_engine(self) -> Engine:
-        """A synchronous engine on the same database, for migrations and bulk work (made on first use)."""
+        """The engine (made on first use): for migrations and bulk work directly, for serving through read/write."""
         if self._sync is None:
             self._sync = create_engine(self.urls.sync, pool_pre_ping=not self.urls.is_sqlite)
             if self.urls.is_sqlite:
@@ -103,10 +98,8 @@ class Database:
             return work(connection)
 
     async def ping(self) -> None:
-        async with self.engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
+        await self.read(lambda connection: connection.execute(text("SELECT 1")))
 
     async def dispose(self) -> None:
-        await self.engine.dispose()
         if self._sync is not None:
             self._sync.dispose()

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
 from lxml import etree
+from sqlalchemy import Table
 
 from contracts.shep import KZ_TIME
 from mocks.answers import business_answer, day, text
@@ -47,6 +49,44 @@ class Registry:
     async def people(self, rows: list[dict[str, Any]], *columns: str) -> dict[str, dict[str, Any]]:
         """The persons named in ``columns`` of ``rows``, by IIN."""
         return await self.store.people({row[c] for row in rows for c in columns if row.get(c)})
+
+    async def listing(self, request: etree._Element, records: Records) -> etree._Element:
+        """The answer of a registry that lists records naming the requested IIN, or "no data" without any."""
+        refused = self.refusal(request)
+        if refused is not None:
+            return refused
+        rows = [
+            row
+            for row in await self.store.rows(records.table, request.findtext("iin") or "", *records.columns)
+            if records.keep(row)
+        ]
+        if not rows:
+            return self.answer(request, d.RESULT_NO_DATA)
+        people = await self.people(rows, *records.people)
+        response = self.answer(request, d.RESULT_OK)
+        holder = etree.SubElement(response, records.holder)
+        for row in rows:
+            records.fill(etree.SubElement(holder, records.item), row, people)
+        return response
+
+
+Filler = Callable[[etree._Element, dict[str, Any], dict[str, dict[str, Any]]], None]
+"""Writes one record's elements, given its row and the persons it names (by IIN)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Records:
+    """Which rows a listing answers with, and how each is written."""
+
+    table: Table
+    holder: str
+    item: str
+    fill: Filler
+    columns: tuple[str, ...] = ("iin",)
+    """The columns that may hold the requested IIN."""
+    people: tuple[str, ...] = ()
+    """The columns naming persons the answer describes."""
+    keep: Callable[[dict[str, Any]], bool] = lambda _: True
 
 
 def person_ref(parent: etree._Element, name: str, person: dict[str, Any] | None) -> None:

@@ -6,7 +6,7 @@ notifications of regulations 14-16 and the proactive flow of Order No. 225)."""
 from __future__ import annotations
 
 import uuid
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from lxml import etree
 
@@ -15,31 +15,24 @@ from mocks.answers import day, flag, text, value
 from mocks.gbdfl.dictionaries import Value
 from mocks.population.tables import bank_accounts, benefits
 from mocks.systems import dictionaries as d
-from mocks.systems._registry import Registry, active
+from mocks.systems._registry import Records, Registry, active
 
 
 class BenefitsRegistry(Registry):
     serves: ClassVar[dict[str, str]] = {"EMAKET_AssignedBenefits": "assigned_benefits"}
 
     async def assigned_benefits(self, info: RequestInfo, request: etree._Element) -> etree._Element:
-        refused = self.refusal(request)
-        if refused is not None:
-            return refused
-        rows = await self.store.rows(benefits, request.findtext("iin") or "")
-        if not rows:
-            return self.answer(request, d.RESULT_NO_DATA)
         today = self.today()
-        response = self.answer(request, d.RESULT_OK)
-        holder = etree.SubElement(response, "benefits")
-        for row in rows:
-            record = etree.SubElement(holder, "benefit")
+
+        def benefit(record: etree._Element, row: dict[str, Any], _: dict[str, dict[str, Any]]) -> None:
             value(record, "kind", d.BENEFIT_KINDS.get(row["kind"], Value(row["kind"], row["kind"], row["kind"])))
             day(record, "assignedOn", row["assigned_on"])
             day(record, "endedOn", row["ended_on"])
             flag(record, "active", active(row["assigned_on"], row["ended_on"], today))
             text(record, "monthlyAmount", str(row["monthly_amount"]))
             text(record, "decisionNumber", row["decision_number"])
-        return response
+
+        return await self.listing(request, Records(benefits, "benefits", "benefit", benefit))
 
 
 class PaymentGateway(Registry):

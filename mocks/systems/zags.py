@@ -12,14 +12,13 @@ from datetime import date
 from typing import Any, ClassVar
 
 from lxml import etree
-from sqlalchemy import Table
 
 from contracts.shep import RequestInfo
 from mocks.answers import day, text, value
 from mocks.population.features import BIRTHS_FROM, DEATHS_FROM, MARRIAGES_FROM
 from mocks.population.tables import civil_acts
 from mocks.systems import dictionaries as d
-from mocks.systems._registry import Registry, person_ref
+from mocks.systems._registry import Records, Registry, person_ref
 
 _CUT_OFFS = {"BIRTH": BIRTHS_FROM, "MARRIAGE": MARRIAGES_FROM, "DIVORCE": MARRIAGES_FROM, "DEATH": DEATHS_FROM}
 
@@ -32,40 +31,37 @@ class CivilRegistry(Registry):
     }
 
     async def birth_acts(self, info: RequestInfo, request: etree._Element) -> etree._Element:
-        return await self._acts(request, {"BIRTH"}, "person_iin", "mother_iin", "father_iin")
+        return await self.listing(request, _acts({"BIRTH"}, "person_iin", "mother_iin", "father_iin"))
 
     async def marriage_acts(self, info: RequestInfo, request: etree._Element) -> etree._Element:
-        return await self._acts(request, {"MARRIAGE", "DIVORCE"}, "person_iin", "spouse_iin")
+        return await self.listing(request, _acts({"MARRIAGE", "DIVORCE"}, "person_iin", "spouse_iin"))
 
     async def death_acts(self, info: RequestInfo, request: etree._Element) -> etree._Element:
-        return await self._acts(request, {"DEATH"}, "person_iin")
+        return await self.listing(request, _acts({"DEATH"}, "person_iin"))
 
-    async def _acts(self, request: etree._Element, kinds: set[str], *columns: str) -> etree._Element:
-        refused = self.refusal(request)
-        if refused is not None:
-            return refused
-        table: Table = civil_acts
-        rows = [
-            row
-            for row in await self.store.rows(table, request.findtext("iin") or "", *columns)
-            if row["kind"] in kinds and _in_registry(row)
-        ]
-        if not rows:
-            return self.answer(request, d.RESULT_NO_DATA)
-        people = await self.people(rows, "person_iin", "mother_iin", "father_iin", "spouse_iin")
-        response = self.answer(request, d.RESULT_OK)
-        acts = etree.SubElement(response, "acts")
-        for row in rows:
-            act = etree.SubElement(acts, "act")
-            value(act, "kind", d.ACT_KINDS[row["kind"]])
-            text(act, "number", row["number"])
-            day(act, "eventDate", row["event_date"])
-            day(act, "registeredOn", row["registered_on"])
-            value(act, "office", d.registry_office(row["office"]))
-            person_ref(act, "person", people.get(row["person_iin"]))
-            for role in ("mother", "father", "spouse"):
-                person_ref(act, role, people.get(row[f"{role}_iin"] or ""))
-        return response
+
+def _acts(kinds: set[str], *columns: str) -> Records:
+    """The acts of ``kinds`` naming the person in one of ``columns``, as far as the electronic registry goes."""
+    return Records(
+        civil_acts,
+        "acts",
+        "act",
+        _act,
+        columns=columns,
+        people=("person_iin", "mother_iin", "father_iin", "spouse_iin"),
+        keep=lambda row: row["kind"] in kinds and _in_registry(row),
+    )
+
+
+def _act(act: etree._Element, row: dict[str, Any], people: dict[str, dict[str, Any]]) -> None:
+    value(act, "kind", d.ACT_KINDS[row["kind"]])
+    text(act, "number", row["number"])
+    day(act, "eventDate", row["event_date"])
+    day(act, "registeredOn", row["registered_on"])
+    value(act, "office", d.registry_office(row["office"]))
+    person_ref(act, "person", people.get(row["person_iin"]))
+    for role in ("mother", "father", "spouse"):
+        person_ref(act, role, people.get(row[f"{role}_iin"] or ""))
 
 
 def _in_registry(row: dict[str, Any]) -> bool:

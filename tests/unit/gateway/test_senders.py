@@ -24,7 +24,7 @@ def database(tmp_path: Path) -> Database:
 
 def test_the_demo_senders_in_dev_mode(database: Database) -> None:
     async def scenario() -> None:
-        directory = SenderDirectory(database.engine, allow_demo=True)
+        directory = SenderDirectory(database, allow_demo=True)
         portal = await directory.authenticate("DEMO_PORTAL", DEMO_PASSWORD)
         strict = await directory.authenticate("DEMO_PORTAL_STRICT", DEMO_PASSWORD)
         assert portal.may_call("ANY_SERVICE") and portal.signature_policy == "optional"
@@ -38,7 +38,7 @@ def test_the_demo_senders_in_dev_mode(database: Database) -> None:
 
 def test_production_mode_refuses_demo_credentials(database: Database) -> None:
     async def scenario() -> None:
-        directory = SenderDirectory(database.engine, allow_demo=False)
+        directory = SenderDirectory(database, allow_demo=False)
         with pytest.raises(AuthenticationFailed, match="production mode"):
             await directory.authenticate("DEMO_PORTAL", DEMO_PASSWORD)
         await database.dispose()

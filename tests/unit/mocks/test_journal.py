@@ -41,7 +41,7 @@ def test_the_journal_keeps_the_newest_entries_of_each_system_near_its_capacity(d
         reopened = Journal(database, capacity=1000)
         kept = [found["messageId"] for found in await reopened.find(name, JournalQuery(), limit=1000)]
         neighbours = await reopened.count(neighbour, JournalQuery())
-        await database.engine.dispose()
+        await database.dispose()
         return kept, neighbours
 
     kept, neighbours = asyncio.run(scenario())
@@ -78,6 +78,6 @@ def test_find_count_unmatched_and_near_misses(database: Database) -> None:
         assert difference["expected"] == expected and difference["actual"] != expected
         assert [miss["matched"] for miss in others] == sorted((miss["matched"] for miss in others), reverse=True)
         assert await journal.clear(name) == 3
-        await database.engine.dispose()
+        await database.dispose()
 
     asyncio.run(scenario())

@@ -39,7 +39,7 @@ def run(database: Database, scenario: Callable[[], Awaitable[T]]) -> T:
         try:
             return await scenario()
         finally:
-            await database.engine.dispose()
+            await database.dispose()
 
     return asyncio.run(body())
 

@@ -38,7 +38,7 @@ def _ask(database: Database, body: bytes) -> httpx.Response:
         app = create_mock_app(GBDFL, database, lambda: NOW)
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://mock") as client:
             response = await client.post("/", content=body, headers={"Content-Type": "text/xml"})
-        await database.engine.dispose()
+        await database.dispose()
         return response
 
     return asyncio.run(call())
