@@ -57,6 +57,10 @@ _PAYLOADS: Mapping[str, _PayloadSpec] = {
 
 SYNC_CHANNEL_SCHEMA = "shep/sync-channel.xsd"
 SYNC_SERVICE_WSDL = "shep/SyncChannelHttp_Service.wsdl"
+ASYNC_CHANNEL_SCHEMA = "shep/async-channel.xsd"
+ASYNC_CLIENT_SCHEMA = "shep/async-client.xsd"
+ASYNC_SERVICE_WSDL = "shep/AsyncChannelHttp_Service.wsdl"
+ASYNC_CLIENT_WSDL = "shep/AsyncChannelClientHttp_Service.wsdl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,10 @@ class Contracts:
     """Compiled validators for the ShEP channels and every payload."""
 
     sync_channel: etree.XMLSchema
+    async_channel: etree.XMLSchema
+    """The operations the gateway serves on the AsyncChannel (``sendMessage``, ``getMessages``, …)."""
+    async_client: etree.XMLSchema
+    """What the gateway pushes to recipients and reads back (``IAsyncChannelClient``)."""
     payloads: Mapping[str, PayloadContract]
 
     def payload(self, name: str) -> PayloadContract:
@@ -99,7 +107,12 @@ def load_contracts() -> Contracts:
     }
     # The channel schema also knows every payload type, so inline typed data is validated in the same pass.
     sync_channel = _compile(SYNC_CHANNEL_SCHEMA, *payload_files)
-    return Contracts(sync_channel=sync_channel, payloads=MappingProxyType(payloads))
+    return Contracts(
+        sync_channel=sync_channel,
+        async_channel=_compile(ASYNC_CHANNEL_SCHEMA, *payload_files),
+        async_client=_compile(ASYNC_CLIENT_SCHEMA, *payload_files),
+        payloads=MappingProxyType(payloads),
+    )
 
 
 def validate(schema: etree.XMLSchema, element: etree._Element, what: str, *, max_issues: int = 5) -> None:

@@ -22,6 +22,11 @@ SYNC_WRAPPER: Final = "http://bip.bee.kz/SyncChannel/v10/Types"
 SYNC_WRAPPER_ALIASES: Final = frozenset({SYNC_WRAPPER, "http://bip.bee.kz/SyncChannel/v10/types"})
 SYNC_INTERFACES: Final = "http://bip.bee.kz/SyncChannel/v10/Interfaces"
 SYNC_BINDING: Final = "http://bip.bee.kz/SyncChannel/v10/Interfaces/Binding2"
+ASYNC_WRAPPER: Final = "http://bip.bee.kz/AsyncChannel/v10/Types"
+ASYNC_WRAPPER_ALIASES: Final = frozenset({ASYNC_WRAPPER, "http://bip.bee.kz/AsyncChannel/v10/types"})
+ASYNC_CLIENT_WRAPPER: Final = "http://bip.bee.kz/AsyncChannel/v10/Types/Client"
+ASYNC_INTERFACES: Final = "http://bip.bee.kz/AsyncChannel/v10/Interfaces"
+ASYNC_BINDING: Final = "http://bip.bee.kz/AsyncChannel/v10/Interfaces/Binding2"
 
 WSSE: Final = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
 WSU: Final = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd"

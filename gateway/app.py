@@ -12,6 +12,7 @@ import functools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 import anyio.to_thread
 import httpx
@@ -20,12 +21,13 @@ from fastapi import FastAPI
 from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
 from gateway._version import __version__
-from gateway.api import catalogue, messages, mocks, operations, pki, population, soap
+from gateway.api import async_messages, catalogue, messages, mocks, operations, pki, population, soap
 from gateway.api import clock as clock_api
 from gateway.api.problems import install_problem_handlers
 from gateway.bootstrap import bootstrap
 from gateway.clock import Clock, SystemClock, VirtualClock
 from gateway.clock_state import SharedClock
+from gateway.mailbox import Courier, Mailbox
 from gateway.message_log import MessageLog
 from gateway.metrics import Metrics
 from gateway.pki import Pki
@@ -33,7 +35,8 @@ from gateway.registry import ServiceRegistry
 from gateway.runtime import Runtime
 from gateway.senders import SenderDirectory
 from gateway.settings import Settings
-from gateway.shep import SyncChannel
+from gateway.shep import AsyncChannel, SyncChannel
+from gateway.shep.async_channel import Settings as AsyncSettings
 from gateway.signatures import Signatures
 from gateway.storage.database import Database
 from gateway.upstream import Upstream
@@ -75,10 +78,17 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
             await runtime.database.read(runtime.shared_clock.refresh)
         await anyio.to_thread.run_sync(_load_pki, runtime)
         await runtime.registry.reload(
-            runtime.database, runtime.contracts, mocks_base, settings.provider_timeout_seconds
+            runtime.database,
+            runtime.contracts,
+            mocks_base,
+            settings.provider_timeout_seconds,
+            settings.response_window_minutes * 60,
         )
         refresher = asyncio.create_task(_refresh_revocations(runtime), name="qaqpa-revocations")
         clock_keeper = asyncio.create_task(_keep_clock_in_step(runtime), name="qaqpa-clock")
+        courier = (
+            asyncio.create_task(runtime.courier.run(), name="qaqpa-courier") if runtime.courier is not None else None
+        )
         runtime.ready = True
         log.info("Qaqpa %s ready (%s mode, database %s)", __version__, settings.mode, runtime.database.display_url)
         try:
@@ -87,6 +97,8 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
             runtime.ready = False
             refresher.cancel()
             clock_keeper.cancel()
+            if courier is not None:
+                courier.cancel()
             await runtime.upstream.close()
             await runtime.database.dispose()
 
@@ -100,7 +112,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     routers = (
         (mocks, population, clock_api, operations)
         if alone
-        else (soap, catalogue, messages, mocks, population, clock_api, pki, operations)
+        else (soap, async_messages, catalogue, messages, mocks, population, clock_api, pki, operations)
     )
     for module in routers:
         app.include_router(module.router)
@@ -136,7 +148,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
         ),
         settings.max_body_bytes,
     )
-    runtime = _runtime(settings, clock, database, upstream, limits, instance_pki, faults, journal, mock_paths)
+    runtime = _runtime(settings, clock, database, upstream, limits, instance_pki, faults, journal, mock_paths, alone)
     app.state.runtime = runtime
     return app
 
@@ -151,12 +163,14 @@ def _runtime(
     faults: FaultBook,
     journal: Journal,
     mock_paths: dict[str, str],
+    alone: bool,
 ) -> Runtime:
     contracts = load_contracts()
     metrics = Metrics()
     message_log = MessageLog(database)
     senders = SenderDirectory(database, allow_demo=settings.dev)
     registry = ServiceRegistry()
+    signatures = Signatures(instance_pki, sign_messages=settings.sign_messages)
     sync_channel = SyncChannel(
         contracts=contracts,
         registry=registry,
@@ -166,7 +180,33 @@ def _runtime(
         metrics=metrics,
         clock=clock,
         limits=limits,
-        signatures=Signatures(instance_pki, sign_messages=settings.sign_messages),
+        signatures=signatures,
+    )
+    mailbox = Mailbox(database, clock)
+    courier = Courier(
+        mailbox=mailbox,
+        registry=registry,
+        sync_channel=sync_channel,
+        upstream=upstream,
+        signatures=signatures,
+        contracts=contracts,
+        limits=limits,
+        metrics=metrics,
+        clock=clock,
+        concurrency=settings.delivery_concurrency,
+    )
+    async_channel = AsyncChannel(
+        contracts=contracts,
+        registry=registry,
+        senders=senders,
+        mailbox=mailbox,
+        wake_courier=courier.wake,
+        message_log=message_log,
+        metrics=metrics,
+        clock=clock,
+        limits=limits,
+        signatures=signatures,
+        settings=AsyncSettings(settings.poll_amount, timedelta(seconds=settings.redelivery_seconds)),
     )
     return Runtime(
         settings=settings,
@@ -178,6 +218,9 @@ def _runtime(
         senders=senders,
         upstream=upstream,
         sync_channel=sync_channel,
+        async_channel=async_channel,
+        mailbox=mailbox,
+        courier=None if alone else courier,
         registry=registry,
         pki=instance_pki,
         faults=faults,

@@ -21,7 +21,11 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
     │   ├── ClientSignatureFault         Client.Signature.<reason>   (the client's transport or payload signature)
     │   ├── NotFound                     Client.NotFound             (REST: no such resource)
     │   ├── InvalidRecord                Client.InvalidRecord        (REST: a population record a mock could not read)
-    │   └── Conflict                     Client.Conflict             (REST: the change contradicts what is stored)
+    │   ├── Conflict                     Client.Conflict             (REST: the change contradicts what is stored)
+    │   ├── UnknownMessage               Client.UnknownMessage       (async: no such message for this sender)
+    │   ├── UnknownCorrelation           Client.UnknownCorrelation   (async: no REQUEST has this correlationId)
+    │   ├── InvalidMessageChain          Client.InvalidMessageChain  (async: wrong message type for the chain)
+    │   └── ResponseWindowClosed         Client.ResponseWindowClosed (async: a RESPONSE after the window; kept as late)
     ├── GatewayInternalFault             hop "gateway": Qaqpa itself failed
     │   ├── InternalError                Gateway.InternalError
     │   └── ServiceDisabled              Gateway.ServiceDisabled
@@ -161,6 +165,26 @@ class InvalidRecord(ClientFault):
 
 class Conflict(ClientFault):
     code = "Client.Conflict"
+    http_status = 409
+
+
+class UnknownMessage(ClientFault):
+    code = "Client.UnknownMessage"
+    http_status = 404
+
+
+class UnknownCorrelation(ClientFault):
+    code = "Client.UnknownCorrelation"
+    http_status = 404
+
+
+class InvalidMessageChain(ClientFault):
+    code = "Client.InvalidMessageChain"
+    http_status = 409
+
+
+class ResponseWindowClosed(ClientFault):
+    code = "Client.ResponseWindowClosed"
     http_status = 409
 
 

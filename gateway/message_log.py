@@ -59,29 +59,8 @@ class MessageLog:
         self._storage = storage
 
     async def record(self, exchange: Exchange) -> None:
-        values = {
-            "session_id": exchange.session_id,
-            "channel": exchange.channel,
-            "message_id": exchange.message_id,
-            "correlation_id": exchange.correlation_id,
-            "sender_id": exchange.sender_id,
-            "service_id": exchange.service_id,
-            "subject_iin": exchange.subject_iin,
-            "outcome": exchange.outcome,
-            "status_code": exchange.status_code,
-            "status_message": exchange.status_message,
-            "fault_hop": exchange.fault_hop,
-            "received_at": exchange.received_at,
-            "responded_at": exchange.responded_at or exchange.received_at,
-            "timings": exchange.timings,
-            "client_address": exchange.client_address,
-            "request_body": exchange.request_body,
-            "provider_request_body": exchange.provider_request_body,
-            "provider_response_body": exchange.provider_response_body,
-            "response_body": exchange.response_body,
-            "signatures": exchange.signatures,
-        }
-        await self._storage.write(lambda connection: connection.execute(_INSERT, values))
+        values = log_row(exchange)
+        await self._storage.write(lambda connection: connection.execute(LOG_INSERT, values))
 
     async def find(self, query: LogQuery) -> list[dict[str, Any]]:
         statement = _select(query)
@@ -89,7 +68,33 @@ class MessageLog:
         return [_as_json(row) for row in rows]
 
 
-_INSERT = insert(message_log)
+LOG_INSERT = insert(message_log)
+
+
+def log_row(exchange: Exchange) -> dict[str, Any]:
+    """The message-log row of ``exchange``, for :data:`LOG_INSERT` (also inside another unit of work)."""
+    return {
+        "session_id": exchange.session_id,
+        "channel": exchange.channel,
+        "message_id": exchange.message_id,
+        "correlation_id": exchange.correlation_id,
+        "sender_id": exchange.sender_id,
+        "service_id": exchange.service_id,
+        "subject_iin": exchange.subject_iin,
+        "outcome": exchange.outcome,
+        "status_code": exchange.status_code,
+        "status_message": exchange.status_message,
+        "fault_hop": exchange.fault_hop,
+        "received_at": exchange.received_at,
+        "responded_at": exchange.responded_at or exchange.received_at,
+        "timings": exchange.timings,
+        "client_address": exchange.client_address,
+        "request_body": exchange.request_body,
+        "provider_request_body": exchange.provider_request_body,
+        "provider_response_body": exchange.provider_response_body,
+        "response_body": exchange.response_body,
+        "signatures": exchange.signatures,
+    }
 
 
 def _select(query: LogQuery) -> Select[Any]:

@@ -31,5 +31,18 @@ class Metrics:
             "qaqpa_message_log_failures", "Exchanges whose message-log write failed", registry=self.registry
         )
 
+        self.deadlines_missed = Counter(
+            "qaqpa_async_deadlines_missed",
+            "Async REQUESTs stopped because no RESPONSE came within the response window, by serviceId",
+            ["service_id"],
+            registry=self.registry,
+        )
+        self.late_responses = Counter(
+            "qaqpa_async_late_responses",
+            "RESPONSEs that came after their REQUEST's window closed (refused, kept as late), by serviceId",
+            ["service_id"],
+            registry=self.registry,
+        )
+
     def render(self) -> bytes:
         return generate_latest(self.registry)

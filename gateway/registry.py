@@ -1,4 +1,5 @@
-"""The service registry: which system answers a serviceId, where, in which payload style, how fast.
+"""The service registry: which system answers a serviceId, where, in which payload style, how fast, and how
+async messages reach it.
 
 Rows live in the ``services`` table so that every gateway process sees the same registry; each process
 keeps them in memory after start-up. A row either names a built-in mock (``mock_system``), reached at this
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Literal
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -18,6 +20,10 @@ from contracts.shep import PayloadStyle
 from gateway.storage.tables import services
 from mocks.catalogue import MockSystem, SignatureRequirement
 from mocks.storage import Storage
+
+AsyncDelivery = Literal["sync", "push", "pull"]
+"""How an async message reaches a provider: its SyncChannel (whose answer becomes the RESPONSE), a push to its
+IAsyncChannelClient, or its own getMessages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,12 @@ class Service:
     provider_bin: str | None = None
     is_mock: bool = False
     """Answered by a built-in mock (which obeys ``X-Qaqpa-Fault``), not a real upstream."""
+    async_delivery: AsyncDelivery = "sync"
+    async_url: str | None = None
+    provider_sender: str | None = None
+    """The senderId the provider uses to take its messages (pull) and to answer them (RESPONSE)."""
+    response_window_seconds: float = 1800.0
+    """How long a REQUEST waits for its RESPONSE before DELIVERY_STOPPED."""
 
 
 class ServiceRegistry:
@@ -53,7 +65,14 @@ class ServiceRegistry:
     def all(self) -> list[Service]:
         return sorted(self._services.values(), key=lambda service: service.service_id)
 
-    async def reload(self, storage: Storage, contracts: Contracts, mocks_base_url: str, default_timeout: float) -> None:
+    async def reload(
+        self,
+        storage: Storage,
+        contracts: Contracts,
+        mocks_base_url: str,
+        default_timeout: float,
+        default_window: float,
+    ) -> None:
         rows = await storage.read(lambda connection: connection.execute(select(services)).mappings().all())
         entries = []
         for row in rows:
@@ -76,6 +95,10 @@ class ServiceRegistry:
                     provider_signature=row["provider_signature"],
                     provider_bin=row["provider_bin"],
                     is_mock=row["mock_system"] is not None and row["provider_url"] is None,
+                    async_delivery=row["async_delivery"],
+                    async_url=row["async_url"],
+                    provider_sender=row["provider_sender"],
+                    response_window_seconds=row["response_window_seconds"] or default_window,
                 )
             )
         self._services = MappingProxyType({entry.service_id: entry for entry in entries})

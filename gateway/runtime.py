@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from contracts.loader import Contracts
 from gateway.clock import Clock
 from gateway.clock_state import SharedClock
+from gateway.mailbox import Courier, Mailbox
 from gateway.message_log import MessageLog
 from gateway.metrics import Metrics
 from gateway.pki import Pki
 from gateway.registry import ServiceRegistry
 from gateway.senders import SenderDirectory
 from gateway.settings import Settings
-from gateway.shep import SyncChannel
+from gateway.shep import AsyncChannel, SyncChannel
 from gateway.storage.database import Database
 from gateway.upstream import Upstream
 from mocks.editing import PopulationEditor
@@ -32,6 +33,8 @@ class Runtime:
     senders: SenderDirectory
     upstream: Upstream
     sync_channel: SyncChannel
+    async_channel: AsyncChannel
+    mailbox: Mailbox
     registry: ServiceRegistry
     pki: Pki
     faults: FaultBook
@@ -41,4 +44,6 @@ class Runtime:
     """The mock systems this process serves, and the path each answers at."""
     shared_clock: SharedClock | None
     """The virtual clock (dev mode) and its shared state; None when the clock is the system's."""
+    courier: Courier | None
+    """The async channel's background work; None in a process that serves one mock alone."""
     ready: bool = False

@@ -58,6 +58,17 @@ class Settings(BaseSettings):
     clock_refresh_seconds: float = Field(
         default=0.25, gt=0, description="How often a dev instance picks up clock changes made by other processes"
     )
+    response_window_minutes: float = Field(
+        default=30.0,
+        gt=0,
+        description="How long an async REQUEST waits for its RESPONSE, unless its service sets its own "
+        "(Order 407, regulation 1, para 16: seeds/000_35060450d94081fb.txt:547-548)",
+    )
+    delivery_concurrency: int = Field(default=16, ge=1, le=512, description="Async pushes in flight per process")
+    redelivery_seconds: float = Field(
+        default=60.0, gt=0, description="When a message taken by getMessages and not acknowledged is offered again"
+    )
+    poll_amount: int = Field(default=10, ge=1, le=1000, description="getMessages' amount when the caller sets none")
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @model_validator(mode="after")

@@ -85,10 +85,12 @@ def xml_datetime(moment: datetime) -> str:
 
 
 def canonicalize(wrapper: etree._Element) -> None:
-    """Rewrite, in place, a lenient spelling of a SyncChannel wrapper into the canonical one."""
+    """Rewrite, in place, a lenient spelling of a SyncChannel or AsyncChannel wrapper into the canonical one."""
     namespace, local = ns.split_qname(wrapper.tag)
     if namespace in ns.SYNC_WRAPPER_ALIASES:
         wrapper.tag = ns.qname(ns.SYNC_WRAPPER, local)
+    elif namespace in ns.ASYNC_WRAPPER_ALIASES:
+        wrapper.tag = ns.qname(ns.ASYNC_WRAPPER, local)
     _unqualify_structure(wrapper)
 
 
@@ -102,21 +104,21 @@ def _unqualify_structure(parent: etree._Element) -> None:
         _unqualify_structure(child)
 
 
-def _text(parent: etree._Element, name: str) -> str | None:
+def text_of(parent: etree._Element, name: str) -> str | None:
     child = parent.find(name)
     if child is None:
         return None
     return (child.text or "").strip()
 
 
-def _required(parent: etree._Element, name: str) -> str:
-    value = _text(parent, name)
+def required_text(parent: etree._Element, name: str) -> str:
+    value = text_of(parent, name)
     if value is None:
         raise ValueError(f"{ns.tag_of(parent)}/{name} is missing; validate against the schema before reading")
     return value
 
 
-def _add(parent: etree._Element, name: str, value: str | None) -> None:
+def add_text(parent: etree._Element, name: str, value: str | None) -> None:
     if value is not None:
         etree.SubElement(parent, name).text = value
 
@@ -129,19 +131,20 @@ def read_request(send_message: etree._Element) -> tuple[RequestInfo, etree._Elem
         raise ValueError("SendMessage lacks requestInfo or requestData/data; validate it first")
     sender = info.find("sender")
     properties = tuple(
-        Property(key=_required(prop, "key"), value=_required(prop, "value")) for prop in info.iterfind("properties")
+        Property(key=required_text(prop, "key"), value=required_text(prop, "value"))
+        for prop in info.iterfind("properties")
     )
     return (
         RequestInfo(
-            message_id=_required(info, "messageId"),
-            correlation_id=_text(info, "correlationId"),
-            service_id=_required(info, "serviceId"),
-            message_date=_required(info, "messageDate"),
-            route_id=_text(info, "routeId"),
-            sender_id=_required(sender, "senderId") if sender is not None else "",
-            password=_text(sender, "password") if sender is not None else None,
+            message_id=required_text(info, "messageId"),
+            correlation_id=text_of(info, "correlationId"),
+            service_id=required_text(info, "serviceId"),
+            message_date=required_text(info, "messageDate"),
+            route_id=text_of(info, "routeId"),
+            sender_id=required_text(sender, "senderId") if sender is not None else "",
+            password=text_of(sender, "password") if sender is not None else None,
             properties=properties,
-            session_id=_text(info, "sessionId"),
+            session_id=text_of(info, "sessionId"),
         ),
         data,
     )
@@ -152,19 +155,19 @@ def build_request(info: RequestInfo, data: etree._Element) -> etree._Element:
     wrapper = etree.Element(SEND_MESSAGE, nsmap={"sync": ns.SYNC_WRAPPER})
     request = etree.SubElement(wrapper, "request")
     header = etree.SubElement(request, "requestInfo")
-    _add(header, "messageId", info.message_id)
-    _add(header, "correlationId", info.correlation_id)
-    _add(header, "serviceId", info.service_id)
-    _add(header, "messageDate", info.message_date)
-    _add(header, "routeId", info.route_id)
+    add_text(header, "messageId", info.message_id)
+    add_text(header, "correlationId", info.correlation_id)
+    add_text(header, "serviceId", info.service_id)
+    add_text(header, "messageDate", info.message_date)
+    add_text(header, "routeId", info.route_id)
     sender = etree.SubElement(header, "sender")
-    _add(sender, "senderId", info.sender_id)
-    _add(sender, "password", info.password)
+    add_text(sender, "senderId", info.sender_id)
+    add_text(sender, "password", info.password)
     for prop in info.properties:
         holder = etree.SubElement(header, "properties")
-        _add(holder, "key", prop.key)
-        _add(holder, "value", prop.value)
-    _add(header, "sessionId", info.session_id)
+        add_text(holder, "key", prop.key)
+        add_text(holder, "value", prop.value)
+    add_text(header, "sessionId", info.session_id)
     etree.SubElement(request, "requestData").append(data)
     return wrapper
 
@@ -178,11 +181,11 @@ def read_response(response_wrapper: etree._Element) -> tuple[ResponseInfo, etree
         raise ValueError("SendMessageResponse lacks responseInfo/status or responseData/data; validate it first")
     return (
         ResponseInfo(
-            message_id=_required(info, "messageId"),
-            correlation_id=_text(info, "correlationId"),
-            response_date=_required(info, "responseDate"),
-            status=Status(code=_required(status, "code"), message=_required(status, "message")),
-            session_id=_text(info, "sessionId"),
+            message_id=required_text(info, "messageId"),
+            correlation_id=text_of(info, "correlationId"),
+            response_date=required_text(info, "responseDate"),
+            status=Status(code=required_text(status, "code"), message=required_text(status, "message")),
+            session_id=text_of(info, "sessionId"),
         ),
         data,
     )
@@ -193,27 +196,28 @@ def build_response(info: ResponseInfo, data: etree._Element) -> etree._Element:
     wrapper = etree.Element(SEND_MESSAGE_RESPONSE, nsmap={"sync": ns.SYNC_WRAPPER})
     response = etree.SubElement(wrapper, "response")
     header = etree.SubElement(response, "responseInfo")
-    _add(header, "messageId", info.message_id)
-    _add(header, "correlationId", info.correlation_id)
-    _add(header, "responseDate", info.response_date)
+    add_text(header, "messageId", info.message_id)
+    add_text(header, "correlationId", info.correlation_id)
+    add_text(header, "responseDate", info.response_date)
     status = etree.SubElement(header, "status")
-    _add(status, "code", info.status.code)
-    _add(status, "message", info.status.message[:250])
-    _add(header, "sessionId", info.session_id)
+    add_text(status, "code", info.status.code)
+    add_text(status, "message", info.status.message[:250])
+    add_text(header, "sessionId", info.session_id)
     etree.SubElement(response, "responseData").append(data)
     return wrapper
 
 
 def build_error_info(error: ErrorInfo, tag: str = FAULT_DETAIL) -> etree._Element:
     """The ``ErrorInfo`` element of a fault detail (``SendMessageFault1_SendMessageFault`` by default)."""
-    element = etree.Element(tag, nsmap={"sync": ns.SYNC_WRAPPER}) if tag == FAULT_DETAIL else etree.Element(tag)
-    _add(element, "errorCode", error.code)
-    _add(element, "errorMessage", error.message)
-    _add(element, "errorData", error.data)
-    _add(element, "errorDate", error.date)
+    namespace, _ = ns.split_qname(tag)
+    element = etree.Element(tag, nsmap={"shep": namespace}) if namespace else etree.Element(tag)
+    add_text(element, "errorCode", error.code)
+    add_text(element, "errorMessage", error.message)
+    add_text(element, "errorData", error.data)
+    add_text(element, "errorDate", error.date)
     if error.sub_error is not None:
         element.append(build_error_info(error.sub_error, tag="subError"))
-    _add(element, "sessionId", error.session_id)
+    add_text(element, "sessionId", error.session_id)
     return element
 
 
@@ -221,10 +225,10 @@ def read_error_info(element: etree._Element) -> ErrorInfo:
     """Read an ``ErrorInfo``-shaped element leniently: a provider's fault detail is not trusted to be valid."""
     sub = element.find("subError")
     return ErrorInfo(
-        code=_text(element, "errorCode") or "",
-        message=_text(element, "errorMessage") or "",
-        data=_text(element, "errorData"),
-        date=_text(element, "errorDate") or "",
+        code=text_of(element, "errorCode") or "",
+        message=text_of(element, "errorMessage") or "",
+        data=text_of(element, "errorData"),
+        date=text_of(element, "errorDate") or "",
         sub_error=read_error_info(sub) if sub is not None else None,
-        session_id=_text(element, "sessionId"),
+        session_id=text_of(element, "sessionId"),
     )

@@ -55,6 +55,11 @@ def _shared(runtime: Runtime) -> SharedClock:
 async def _change(runtime: Runtime, state: ClockState) -> dict[str, Any]:
     shared = _shared(runtime)
     await runtime.database.write(lambda connection: shared.change(connection, state))
+    # What the new time makes due happens before the answer: a tester who moved the clock past a response
+    # window reads DELIVERY_STOPPED at once.
+    if runtime.courier is not None:
+        await runtime.courier.expire()
+        runtime.courier.wake()
     return _view(runtime)
 
 

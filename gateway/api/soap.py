@@ -1,14 +1,16 @@
-"""The SOAP endpoints: ``POST /bip-sync/`` and the WSDL at ``GET /bip-sync/?wsdl`` (shared/DESIGN.md)."""
+"""The SOAP endpoints: ``POST /bip-sync/`` and ``POST /bip-async/``, their WSDLs at ``GET …/?wsdl``, and the
+WSDL a recipient implements to be pushed to (``GET /bip-async/client?wsdl``) (shared/DESIGN.md)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from contracts.loader import SYNC_SERVICE_WSDL
+from contracts.loader import ASYNC_CLIENT_WSDL, ASYNC_SERVICE_WSDL, SYNC_SERVICE_WSDL
 from contracts.publishing import published
 from gateway.api.deps import RuntimeDep, base_url
 from gateway.errors import InvalidSoap
-from gateway.shep import IncomingMessage
+from gateway.runtime import Runtime
+from gateway.shep import IncomingMessage, OutgoingMessage
 from mocks.faults import HEADER as FAULT_HEADER
 
 router = APIRouter(tags=["SOAP"])
@@ -49,15 +51,50 @@ async def sync_wsdl(request: Request, runtime: RuntimeDep) -> Response:
 )
 @router.post("/bip-sync", include_in_schema=False, response_class=Response)
 async def sync_send_message(request: Request, runtime: RuntimeDep) -> Response:
+    return _soap_response(await runtime.sync_channel.handle(await _incoming(request, runtime)))
+
+
+@router.get("/bip-async/", summary="The AsyncChannel WSDL (add ?wsdl)", response_class=Response)
+@router.get("/bip-async", include_in_schema=False, response_class=Response)
+async def async_wsdl(request: Request, runtime: RuntimeDep) -> Response:
+    if "wsdl" not in request.query_params:
+        raise InvalidSoap("the AsyncChannel answers POSTed SOAP messages; its WSDL is at /bip-async/?wsdl")
+    base = base_url(request, runtime)
+    return Response(published(ASYNC_SERVICE_WSDL, base, f"{base}/bip-async/"), media_type=_XML)
+
+
+@router.get(
+    "/bip-async/client",
+    summary="The IAsyncChannelClient WSDL a recipient serves to be pushed to (add ?wsdl)",
+    response_class=Response,
+)
+async def async_client_wsdl(request: Request, runtime: RuntimeDep) -> Response:
+    return Response(published(ASYNC_CLIENT_WSDL, base_url(request, runtime)), media_type=_XML)
+
+
+@router.post(
+    "/bip-async/",
+    summary="ShEP AsyncChannel: sendMessage, getMessages, getMessageStatus, sendDeliveryNotification (SOAP 1.1)",
+    response_class=Response,
+    responses={200: {"content": {"text/xml": {}}}, 500: {"description": "SOAP Fault with ErrorInfo"}},
+)
+@router.post("/bip-async", include_in_schema=False, response_class=Response)
+async def async_operation(request: Request, runtime: RuntimeDep) -> Response:
+    return _soap_response(await runtime.async_channel.handle(await _incoming(request, runtime)))
+
+
+async def _incoming(request: Request, runtime: Runtime) -> IncomingMessage:
     body, too_large = await _read_capped(request, runtime.settings.max_body_bytes)
-    incoming = IncomingMessage(
+    return IncomingMessage(
         body=body,
         content_type=request.headers.get("content-type"),
         client_address=request.client.host if request.client else None,
         too_large=too_large,
         fault=request.headers.get(FAULT_HEADER),
     )
-    outgoing = await runtime.sync_channel.handle(incoming)
+
+
+def _soap_response(outgoing: OutgoingMessage) -> Response:
     return Response(
         outgoing.body,
         status_code=outgoing.status_code,

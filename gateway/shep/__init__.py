@@ -1,7 +1,9 @@
-"""The ShEP channels the gateway offers. The SyncChannel is here; the AsyncChannel arrives with issue #5."""
+"""The ShEP channels the gateway offers: the SyncChannel and the AsyncChannel."""
 
 from __future__ import annotations
 
-from gateway.shep.sync_channel import IncomingMessage, OutgoingMessage, SyncChannel
+from gateway.shep.async_channel import AsyncChannel
+from gateway.shep.inbound import IncomingMessage, OutgoingMessage
+from gateway.shep.sync_channel import SyncChannel
 
-__all__ = ["IncomingMessage", "OutgoingMessage", "SyncChannel"]
+__all__ = ["AsyncChannel", "IncomingMessage", "OutgoingMessage", "SyncChannel"]

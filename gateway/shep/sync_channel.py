@@ -20,12 +20,9 @@ signature verdict.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-import logging
 import re
 import time
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -42,7 +39,6 @@ from contracts.shep import (
     Payload,
     RequestInfo,
     ResponseInfo,
-    build_error_info,
     build_request,
     build_response,
     canonicalize,
@@ -59,36 +55,28 @@ from gateway.clock import Clock
 from gateway.message_log import Exchange, MessageLog
 from gateway.metrics import Metrics
 from gateway.registry import Service, ServiceRegistry
-from gateway.senders import Sender, SenderDirectory
+from gateway.senders import SenderDirectory
+from gateway.shep.inbound import (
+    IncomingMessage,
+    OutgoingMessage,
+    fault_answer,
+    fault_header,
+    internal_fault,
+    ms_since,
+    open_envelope,
+    record,
+    request_payload,
+    route,
+    schema_fault,
+    subject_iin,
+)
 from gateway.signatures import Signatures
 from gateway.upstream import ProviderReply, Upstream
 from mocks.faults import HEADER as FAULT_HEADER
-from mocks.faults import InvalidFault, parse_header
 
-log = logging.getLogger(__name__)
+__all__ = ["IncomingMessage", "OutgoingMessage", "SyncChannel"]
 
-SOAP_CONTENT_TYPES = frozenset({"text/xml", "application/xml"})
-_WSSE_SECURITY = ns.qname(ns.WSSE, "Security")
 _XSD_DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
-
-
-@dataclass(frozen=True, slots=True)
-class IncomingMessage:
-    body: bytes
-    content_type: str | None
-    client_address: str | None = None
-    too_large: bool = False
-    """The body exceeded the limit; ``body`` holds only its first bytes."""
-    fault: str | None = None
-    """The client's ``X-Qaqpa-Fault`` header: passed on to a built-in mock, never to a real provider."""
-
-
-@dataclass(frozen=True, slots=True)
-class OutgoingMessage:
-    status_code: int
-    body: bytes
-    session_id: str
-    media_type: str = "text/xml; charset=utf-8"
 
 
 class SyncChannel:
@@ -128,17 +116,14 @@ class SyncChannel:
             answer = await self._exchange(incoming, exchange)
             status = 200
         except errors.GatewayFault as fault:
-            answer, status = self._fault(fault, exchange), 500
+            answer, status = fault_answer(fault, exchange, self._clock, self._signatures), 500
         except Exception:
-            log.exception("SyncChannel exchange %s failed", exchange.session_id)
-            internal = errors.InternalError(
-                f"the gateway failed while handling this message; its log holds session {exchange.session_id}"
-            )
-            answer, status = self._fault(internal, exchange), 500
+            internal = internal_fault(exchange, "SyncChannel exchange")
+            answer, status = fault_answer(internal, exchange, self._clock, self._signatures), 500
         exchange.response_body = answer
         exchange.responded_at = self._clock.now()
-        exchange.timings["total"] = _ms_since(started)
-        await self._finish(exchange)
+        exchange.timings["total"] = ms_since(started)
+        await record(exchange, self._metrics, self._log)
         return OutgoingMessage(status_code=status, body=answer, session_id=exchange.session_id)
 
     async def _exchange(self, incoming: IncomingMessage, exchange: Exchange) -> bytes:
@@ -150,15 +135,15 @@ class SyncChannel:
         exchange.sender_id = info.sender_id
         exchange.service_id = info.service_id
         sender = await self._senders.authenticate(info.sender_id, info.password)
-        service = self._route(info, sender)
+        service = route(self._registry, info.service_id, sender)
         self._signatures.client_transport(pristine, incoming.body, sender, service, exchange.signatures)
-        payload = self._request_payload(data, service)
-        exchange.subject_iin = _subject_iin(payload.root)
+        payload = request_payload(data, service, self._limits, "requestData/data")
+        exchange.subject_iin = subject_iin(payload.root)
         self._signatures.client_payload(payload, incoming.body, service, exchange.signatures)
-        exchange.timings["client"] = _ms_since(started)
+        exchange.timings["client"] = ms_since(started)
 
-        fault = _fault_header(incoming.fault) if service.is_mock else None
-        reply_info, reply_payload = await self._forward(info, payload, service, exchange, fault)
+        fault = fault_header(incoming.fault) if service.is_mock else None
+        reply_info, reply_payload = await self.call_provider(info, payload, service, exchange, fault)
 
         style = reply_payload.style if reply_payload.is_signed else payload.style
         data_out = write_payload(reply_payload, style, service.contract.response_type)
@@ -172,21 +157,8 @@ class SyncChannel:
 
     def _accept(self, incoming: IncomingMessage) -> tuple[soap.Envelope, etree._Element]:
         """The envelope, made canonical, and the envelope exactly as received (for its signature)."""
-        media_type = (incoming.content_type or "").split(";")[0].strip().lower()
-        if media_type == "application/soap+xml":
-            raise errors.SoapVersionMismatch(
-                "Content-Type application/soap+xml is SOAP 1.2; the SyncChannel speaks SOAP 1.1 (text/xml)"
-            )
-        if media_type not in SOAP_CONTENT_TYPES:
-            raise errors.InvalidContentType(
-                f"Content-Type {media_type or '(none)'} is not accepted; send SOAP 1.1 as text/xml"
-            )
-        if incoming.too_large:
-            raise errors.BodyTooLarge(f"the request is larger than {self._limits.max_bytes} bytes")
+        envelope, pristine = open_envelope(incoming, self._limits, "SyncChannel")
         try:
-            envelope = soap.read_envelope(parse_untrusted(incoming.body, self._limits, what="request"), "request")
-            signed = envelope.header is not None and envelope.header.find(_WSSE_SECURITY) is not None
-            pristine = copy.deepcopy(envelope.root) if signed else envelope.root
             canonicalize(envelope.payload)
             if envelope.payload.tag != SEND_MESSAGE:
                 raise errors.InvalidSoap(
@@ -194,43 +166,16 @@ class SyncChannel:
                 )
             validate(self._contracts.sync_channel, envelope.payload, "SendMessage")
         except contract_errors.SchemaViolation as error:
-            # The channel schema also checks inline typed payloads; errors inside `data` are the payload's.
-            if all(_in_payload(issue.path) for issue in error.issues):
-                raise errors.PayloadSchemaViolation(
-                    str(error).replace("SendMessage", "the requestData/data payload", 1),
-                    detail="\n".join(map(str, error.issues)),
-                ) from None
-            raise errors.client_fault_for(error) from None
+            raise schema_fault(error, "SendMessage") from None
         except contract_errors.ContractError as error:
             raise errors.client_fault_for(error) from None
         return envelope, pristine
 
-    def _route(self, info: RequestInfo, sender: Sender) -> Service:
-        service = self._registry.get(info.service_id)
-        if service is None:
-            raise errors.UnknownService(
-                f"serviceId {info.service_id!r} is not registered", detail="GET /api/v1/services lists every serviceId"
-            )
-        if not sender.may_call(service.service_id):
-            raise errors.AccessDenied(f"sender {sender.sender_id!r} has no right to call {service.service_id!r}")
-        if not service.enabled:
-            raise errors.ServiceDisabled(f"serviceId {service.service_id!r} is disabled in the registry")
-        return service
-
-    def _request_payload(self, data: etree._Element, service: Service) -> Payload:
-        contract = service.contract
-        try:
-            payload = read_payload(data, contract.request_element, limits=self._limits, what="requestData/data")
-            validate(contract.schema, payload.root, f"the {service.service_id} request payload")
-        except contract_errors.SchemaViolation as error:
-            raise errors.PayloadSchemaViolation(str(error), detail="\n".join(map(str, error.issues))) from None
-        except contract_errors.ContractError as error:
-            raise errors.client_fault_for(error) from None
-        return payload
-
-    async def _forward(
+    async def call_provider(
         self, info: RequestInfo, payload: Payload, service: Service, exchange: Exchange, fault: str | None
     ) -> tuple[ResponseInfo, Payload]:
+        """The provider hop: ``payload`` sent to the service's provider, its answer checked (also the async
+        channel's way to a provider that answers synchronously)."""
         forward_info = dataclasses.replace(info, password=None, session_id=exchange.session_id)
         data = write_payload(payload, service.payload_style, service.contract.request_type)
         forward = soap.build_envelope(build_request(forward_info, data))
@@ -247,7 +192,7 @@ class SyncChannel:
                 headers={FAULT_HEADER: fault} if fault is not None else None,
             )
         finally:
-            exchange.timings["provider"] = _ms_since(started)
+            exchange.timings["provider"] = ms_since(started)
             self._metrics.latency.labels("sync", "provider").observe(exchange.timings["provider"] / 1000)
         exchange.provider_response_body = reply.body
         answer_info, answer = self._provider_answer(reply, service)
@@ -289,35 +234,6 @@ class SyncChannel:
             raise errors.provider_fault_for(error, system) from None
         return info, payload
 
-    def _fault(self, fault: errors.GatewayFault, exchange: Exchange) -> bytes:
-        exchange.outcome = "fault"
-        exchange.status_code = fault.code
-        exchange.status_message = fault.message
-        exchange.fault_hop = fault.hop
-        error = ErrorInfo(
-            code=fault.code,
-            message=fault.message,
-            data=fault.detail,
-            date=xml_datetime(self._clock.now()),
-            sub_error=fault.sub_error,
-            session_id=exchange.session_id,
-        )
-        envelope = soap.fault_envelope(fault.soap_fault_code, fault.message, fault.actor, build_error_info(error))
-        self._signatures.sign(envelope)
-        return soap.serialize(envelope)
-
-    async def _finish(self, exchange: Exchange) -> None:
-        self._metrics.exchanges.labels("sync", exchange.service_id or "-", exchange.status_code).inc()
-        self._metrics.latency.labels("sync", "total").observe(exchange.timings["total"] / 1000)
-        if exchange.fault_hop is not None:
-            self._metrics.faults.labels(exchange.status_code, exchange.fault_hop).inc()
-        try:
-            await self._log.record(exchange)
-        except Exception:
-            # The client still gets its answer; the failure is visible in the log and the metrics.
-            log.exception("message log write failed for session %s", exchange.session_id)
-            self._metrics.log_failures.inc()
-
 
 def _provider_error_info(fault: soap.Fault, now: str) -> ErrorInfo:
     """The provider's own ErrorInfo, for the subError of our fault; made up from faultcode/faultstring if absent."""
@@ -327,27 +243,3 @@ def _provider_error_info(fault: soap.Fault, now: str) -> ErrorInfo:
                 error = read_error_info(child)
                 return error if _XSD_DATETIME.fullmatch(error.date) else dataclasses.replace(error, date=now)
     return ErrorInfo(code=fault.code or "(none)", message=fault.string or "(none)", date=now)
-
-
-def _fault_header(value: str | None) -> str | None:
-    """The ``X-Qaqpa-Fault`` header to pass on, checked here so that a typo is the client's fault."""
-    if value is None:
-        return None
-    try:
-        parse_header(value)
-    except InvalidFault as error:
-        raise errors.InvalidFaultHeader(f"{FAULT_HEADER}: {error}", detail="docs/faults.md lists the faults") from None
-    return value
-
-
-def _in_payload(path: str) -> bool:
-    return path.endswith("/requestData/data") or "/requestData/data/" in path
-
-
-def _subject_iin(payload_root: etree._Element) -> str | None:
-    iin = payload_root.findtext("iin")
-    return iin.strip()[:12] if iin else None
-
-
-def _ms_since(started: float) -> float:
-    return round((time.perf_counter() - started) * 1000, 3)

@@ -1,4 +1,5 @@
-"""The gateway's own tables: senders and their access rights, the service registry, the message log."""
+"""The gateway's own tables: senders and their access rights, the service registry, the message log, the
+async channel's messages and status notifications."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -38,6 +40,8 @@ senders = Table(
     Column("demo", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("bin", String(12), nullable=True),  # when set, the sender's transport certificate must carry it
+    # Its IAsyncChannelClient: where the gateway pushes RESPONSEs and state changes (NULL: it polls).
+    Column("async_endpoint", String(500), nullable=True),
 )
 
 access_rights = Table(
@@ -67,6 +71,12 @@ services = Table(
     Column("signer_iin_field", String(50), nullable=True),  # payload element whose IIN the signer must hold
     Column("provider_signature", String(10), nullable=False),  # none, optional or required: the provider's payload
     Column("provider_bin", String(12), nullable=True),  # the BIN the provider's certificate must carry
+    # How async messages reach the provider: sync (its SyncChannel answers; the answer is the RESPONSE),
+    # push (its IAsyncChannelClient at async_url) or pull (it polls getMessages as provider_sender).
+    Column("async_delivery", String(10), nullable=False, server_default="sync"),
+    Column("async_url", String(500), nullable=True),
+    Column("provider_sender", String(100), nullable=True),  # the senderId the provider answers as
+    Column("response_window_seconds", Float, nullable=True),  # NULL: the instance's default (30 minutes)
 )
 
 certificates = Table(
@@ -128,4 +138,61 @@ clock_state = Table(
     Column("offset_seconds", Float, nullable=False),
     Column("frozen_at", DateTime(timezone=True), nullable=True),
     Column("changed_at", DateTime(timezone=True), nullable=False),
+)
+
+
+_QUEUE_ID = _LOG_ID
+
+async_messages = Table(
+    "async_messages",
+    metadata,
+    Column("id", _QUEUE_ID, primary_key=True, autoincrement=True),
+    Column("message_id", String(40), nullable=False, unique=True),  # assigned by the gateway
+    Column("correlation_id", String(40), nullable=False),
+    Column("service_id", String(200), nullable=False),
+    Column("message_type", String(20), nullable=False),
+    Column("sender_id", String(100), nullable=False),
+    Column("sender_message_id", String(200), nullable=True),  # the sender's own messageId: a repeat is recognised
+    Column("recipient", String(100), nullable=True),  # the consumer a message goes back to; NULL: the provider
+    Column("delivery", String(10), nullable=False),  # sync, push or pull
+    Column("target_url", String(500), nullable=True),
+    Column("state", String(20), nullable=False),
+    Column("status_code", String(100), nullable=False),
+    Column("status_message", Text, nullable=False),
+    Column("status_date", DateTime(timezone=True), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("deadline_at", DateTime(timezone=True), nullable=True),  # a REQUEST's RESPONSE is due by then
+    Column("answered_at", DateTime(timezone=True), nullable=True),  # when a REQUEST's RESPONSE came
+    Column("late", Boolean, nullable=False),  # a RESPONSE that came after its window closed
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=True),  # NULL: no push is due
+    Column("claimed_until", DateTime(timezone=True), nullable=True),  # wall time: a worker or a poller has it
+    Column("fault", String(500), nullable=True),  # X-Qaqpa-Fault of the sendMessage, for a built-in mock
+    Column("session_id", String(40), nullable=False),
+    Column("message", LargeBinary, nullable=False),  # the AsyncMessage as its recipient receives it
+    UniqueConstraint("sender_id", "sender_message_id"),
+    Index(None, "correlation_id"),
+    Index(None, "next_attempt_at"),
+    Index(None, "state", "deadline_at"),
+    Index(None, "service_id", "delivery", "state"),
+)
+
+async_notifications = Table(
+    "async_notifications",
+    metadata,
+    Column("id", _QUEUE_ID, primary_key=True, autoincrement=True),
+    Column("notification_id", String(40), nullable=False, unique=True),
+    Column("message_id", String(40), nullable=False),
+    Column("sender_id", String(100), nullable=False),
+    Column("url", String(500), nullable=False),
+    Column("message_state", String(20), nullable=False),
+    Column("body", LargeBinary, nullable=False),  # the changeMassageStatusNotification wrapper
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=True),  # NULL: sent, or given up
+    Column("claimed_until", DateTime(timezone=True), nullable=True),
+    Column("sent_at", DateTime(timezone=True), nullable=True),
+    Column("last_error", Text, nullable=True),
+    Index(None, "message_id"),
+    Index(None, "next_attempt_at"),
 )

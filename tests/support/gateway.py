@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 from argon2 import PasswordHasher
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from gateway import Settings, create_app
 from gateway.bootstrap import prepare_database
@@ -22,11 +22,17 @@ from gateway.clock import SystemClock
 from gateway.storage.database import Database
 from gateway.storage.tables import access_rights, message_log, senders, services
 from mocks.population import sample_iins
+from tests.support.async_parties import Recipient
 from tests.support.pki import open_lab
 from tests.support.providers import ResettingServer, closed_port, misbehaving_provider_app
 from tests.support.servers import ServerThread, free_port
 
 LIMITED_SENDER = ("TEST_LIMITED", "limited")
+ASYNC_PROVIDER = ("TEST_ASYNC_PROVIDER", "provider")
+"""The provider behind the TEST_AsyncPush and TEST_AsyncPull services: it takes their REQUESTs and answers."""
+ASYNC_CONSUMER = ("TEST_ASYNC_CONSUMER", "consumer")
+"""A consumer that registered an IAsyncChannelClient endpoint (:attr:`LiveGateway.consumer_inbox`)."""
+ASYNC_SERVICES = {"TEST_AsyncPush": "push", "TEST_AsyncPull": "pull"}
 """A sender with a right to one serviceId only, which is not GBDFL_UniversalServiceSync."""
 
 # serviceId -> (path on the misbehaving provider, or a special target; timeout in seconds; enabled)
@@ -49,8 +55,12 @@ TEST_SERVICES: dict[str, tuple[str, float | None, bool]] = {
 
 
 class LiveGateway:
-    def __init__(self, base_url: str, app: Any, database_url: str) -> None:
+    def __init__(
+        self, base_url: str, app: Any, database_url: str, provider_inbox: Recipient, consumer_inbox: Recipient
+    ) -> None:
         self.base_url = base_url
+        self.provider_inbox = provider_inbox
+        self.consumer_inbox = consumer_inbox
         self.app = app
         self.database_url = database_url
         self.http = httpx.Client(base_url=base_url, timeout=30)
@@ -107,7 +117,9 @@ SHORT_TIMEOUT_SERVICE = ("SMS_Send", 1.0)
 """A built-in mock's serviceId whose timeout an operator shortened: hanging faults are seen to time out soon."""
 
 
-def _register_test_fixtures(database: Database, provider_url: str, reset_port: int) -> None:
+def _register_test_fixtures(
+    database: Database, provider_url: str, reset_port: int, provider_inbox_url: str, consumer_inbox_url: str
+) -> None:
     targets = {"closed-port": f"http://127.0.0.1:{closed_port()}/", "reset": f"http://127.0.0.1:{reset_port}/"}
     with database.sync_engine.begin() as connection:
         short_id, short_timeout = SHORT_TIMEOUT_SERVICE
@@ -147,6 +159,46 @@ def _register_test_fixtures(database: Database, provider_url: str, reset_port: i
             )
         )
         connection.execute(insert(access_rights).values(sender_id=sender_id, service_id="TEST_Garbage"))
+        _register_async_parties(connection, provider_inbox_url, consumer_inbox_url)
+
+
+def _register_async_parties(connection: Connection, provider_inbox_url: str, consumer_inbox_url: str) -> None:
+    hasher = PasswordHasher()
+    for (sender_id, password), endpoint in ((ASYNC_PROVIDER, None), (ASYNC_CONSUMER, consumer_inbox_url)):
+        connection.execute(
+            insert(senders).values(
+                sender_id=sender_id,
+                password_hash=hasher.hash(password),
+                description="a party of the async tests",
+                signature_policy="optional",
+                demo=False,
+                created_at=datetime.now(UTC),
+                async_endpoint=endpoint,
+            )
+        )
+    connection.execute(insert(access_rights).values(sender_id=ASYNC_CONSUMER[0], service_id="*"))
+    for service_id, delivery in ASYNC_SERVICES.items():
+        connection.execute(
+            insert(services).values(
+                service_id=service_id,
+                system="TESTASYNC",
+                system_name="An asynchronous test provider",
+                channel="async",
+                description=f"delivered by {delivery}",
+                contract="gbdfl",
+                mock_system=None,
+                provider_url=provider_inbox_url,
+                payload_style="inline",
+                timeout_seconds=5.0,
+                enabled=True,
+                transport_signature="optional",
+                payload_signature="optional",
+                provider_signature="none",
+                async_delivery=delivery,
+                async_url=provider_inbox_url if delivery == "push" else None,
+                provider_sender=ASYNC_PROVIDER[0],
+            )
+        )
 
 
 @contextmanager
@@ -166,11 +218,18 @@ def live_gateway(data_dir: Path, database_url: str, **overrides: Any) -> Iterato
         foreign = open_lab(data_dir / "foreign-pki")
         provider = stack.enter_context(ServerThread(misbehaving_provider_app(foreign.key("sign", bin_=PROVIDER_BIN))))
         resetter = stack.enter_context(ResettingServer())
-        _register_test_fixtures(database, provider.base_url, resetter.port)
+        provider_inbox, consumer_inbox = Recipient(), Recipient()
+        provider_server = stack.enter_context(ServerThread(provider_inbox.app()))
+        consumer_server = stack.enter_context(ServerThread(consumer_inbox.app()))
+        _register_test_fixtures(
+            database, provider.base_url, resetter.port, provider_server.base_url + "/", consumer_server.base_url + "/"
+        )
         database.sync_engine.dispose()
         app = create_app(settings)
         stack.enter_context(ServerThread(app, port=port))
-        gateway = LiveGateway(f"http://127.0.0.1:{port}", app, settings.resolved_database_url)
+        gateway = LiveGateway(
+            f"http://127.0.0.1:{port}", app, settings.resolved_database_url, provider_inbox, consumer_inbox
+        )
         yield gateway
         gateway.http.close()
         missing = set(gateway.session_ids) - gateway.logged_session_ids()

@@ -1,0 +1,286 @@
+"""The courier: the background work of the async channel in one gateway process.
+
+Each round it stops the REQUESTs whose response window has closed, takes the messages whose push is due and
+delivers them (to a provider's SyncChannel, whose answer becomes the RESPONSE, or to a recipient's
+``IAsyncChannelClient``), and pushes queued status notifications. Every process with the same database runs
+one; they share the rows through the mailbox's row claims (gateway/mailbox/store.py), so a message is
+delivered by one of them, and by another after a crash (its recipient recognises it by ``messageId``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from datetime import timedelta
+
+from lxml import etree
+
+from contracts import namespaces as ns
+from contracts import soap
+from contracts.loader import Contracts, validate
+from contracts.parsing import XmlLimits, parse_untrusted
+from contracts.shep import Property, RequestInfo, new_session_id, write_payload, xml_datetime
+from contracts.shep.asynchronous import (
+    CHANGE_STATUS_RESPONSE,
+    CLIENT_SEND_MESSAGE,
+    CLIENT_SEND_MESSAGE_RESPONSE,
+    MessageInfo,
+    build_message,
+    build_send_message,
+    read_message,
+)
+from gateway import errors
+from gateway.clock import Clock
+from gateway.mailbox.store import Mailbox, NewMessage, Notification, StoredMessage, new_id
+from gateway.message_log import Exchange
+from gateway.metrics import Metrics
+from gateway.registry import Service, ServiceRegistry
+from gateway.shep.inbound import fault_in, ms_since, request_payload, subject_iin
+from gateway.shep.sync_channel import SyncChannel
+from gateway.signatures import Signatures
+from gateway.upstream import Upstream
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 0.2
+"""How often an idle courier looks for due work (sooner when this process accepts a message)."""
+
+_TRANSIENT = (
+    errors.ProviderTimeout,
+    errors.ProviderUnreachable,
+    errors.ProviderConnectionReset,
+    errors.ProviderHttpError,
+    errors.InternalError,
+)
+"""Failures of a synchronous provider that may pass; the others are its definite answer (NOT_DELIVERED)."""
+
+
+class Courier:
+    def __init__(
+        self,
+        *,
+        mailbox: Mailbox,
+        registry: ServiceRegistry,
+        sync_channel: SyncChannel,
+        upstream: Upstream,
+        signatures: Signatures,
+        contracts: Contracts,
+        limits: XmlLimits,
+        metrics: Metrics,
+        clock: Clock,
+        concurrency: int,
+    ) -> None:
+        self._mailbox = mailbox
+        self._registry = registry
+        self._sync = sync_channel
+        self._upstream = upstream
+        self._signatures = signatures
+        self._contracts = contracts
+        self._limits = limits
+        self._metrics = metrics
+        self._clock = clock
+        self._concurrency = concurrency
+        self._wake = asyncio.Event()
+        self._running: set[asyncio.Task[None]] = set()
+
+    def wake(self) -> None:
+        """Look for work now (a message was accepted, the clock moved)."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            try:
+                busy = await self.round()
+            except Exception:
+                log.exception("the courier's round failed; trying again")
+                busy = False
+            if not busy:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), TICK_SECONDS)
+                self._wake.clear()
+            elif len(self._running) >= self._concurrency:
+                await asyncio.wait(self._running, return_when=asyncio.FIRST_COMPLETED)
+
+    async def round(self) -> bool:
+        """One round of work; True when it claimed something (so there may be more)."""
+        await self.expire()
+        free = self._concurrency - len(self._running)
+        if free <= 0:
+            return True
+        lease = self._lease()
+        messages = await self._mailbox.due(free, lease)
+        notifications = await self._mailbox.due_notifications(max(free - len(messages), 1), lease)
+        for message in messages:
+            self._start(self._deliver(message))
+        for notification in notifications:
+            self._start(self._notify(notification))
+        return bool(messages or notifications)
+
+    async def expire(self) -> int:
+        stopped = await self._mailbox.expire()
+        for message in stopped:
+            self._metrics.deadlines_missed.labels(message.service_id).inc()
+        if stopped:
+            self.wake()  # their senders' notifications are due
+        return len(stopped)
+
+    async def drain(self) -> None:
+        """Wait for the deliveries in flight (shutdown, tests)."""
+        if self._running:
+            await asyncio.wait(self._running)
+
+    def _start(self, work: object) -> None:
+        task: asyncio.Task[None] = asyncio.create_task(work)  # type: ignore[arg-type]
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+
+    def _lease(self) -> timedelta:
+        """Longer than any delivery can take: a live courier never loses a message it is delivering."""
+        slowest = max((service.timeout_seconds for service in self._registry.all()), default=10.0)
+        return timedelta(seconds=slowest * 2 + 10)
+
+    async def _deliver(self, message: StoredMessage) -> None:
+        started = time.perf_counter()
+        exchange = Exchange(
+            session_id=new_session_id(),
+            channel="async",
+            received_at=self._clock.now(),
+            request_body=message.message,
+            message_id=message.message_id,
+            correlation_id=message.correlation_id,
+            sender_id=message.sender_id,
+            service_id=message.service_id,
+        )
+        try:
+            service = self._registry.get(message.service_id)
+            if service is None:
+                raise errors.UnknownService(f"serviceId {message.service_id!r} is no longer registered")
+            if message.delivery == "sync":
+                await self._through_sync_channel(message, service, exchange)
+            else:
+                await self._push(message, service, exchange)
+        except errors.GatewayFault as fault:
+            fault_in(exchange, fault)
+            exchange.timings["total"] = ms_since(started)
+            if isinstance(fault, _TRANSIENT) or message.delivery == "push":
+                await self._mailbox.retry(message, fault, exchange)
+            else:
+                await self._mailbox.undeliverable(message, fault, exchange)
+        except Exception:
+            log.exception("delivering async message %s failed", message.message_id)
+            internal = errors.InternalError(f"delivery failed inside the gateway; session {exchange.session_id}")
+            fault_in(exchange, internal)
+            await self._mailbox.retry(message, internal, exchange)
+
+    async def _through_sync_channel(self, message: StoredMessage, service: Service, exchange: Exchange) -> None:
+        """A REQUEST to a provider that answers synchronously: its answer becomes the RESPONSE of the chain."""
+        started = time.perf_counter()
+        info, data = read_message(parse_untrusted(message.message, self._limits, what="a stored message"))
+        payload = request_payload(data, service, self._limits, "messageData/data")
+        exchange.subject_iin = subject_iin(payload.root)
+        request = RequestInfo(
+            message_id=message.message_id,
+            correlation_id=message.correlation_id,
+            service_id=service.service_id,
+            message_date=info.message_date,
+            sender_id=message.sender_id,
+            properties=info.properties,
+        )
+        answer_info, answer = await self._sync.call_provider(request, payload, service, exchange, message.fault)
+        style = answer.style if answer.is_signed else payload.style
+        response_info = MessageInfo(
+            message_id=new_id(),
+            correlation_id=message.correlation_id,
+            service_id=service.service_id,
+            message_type="RESPONSE",
+            message_date=xml_datetime(self._clock.now()),
+            sender_id=service.system,
+            properties=(
+                Property("statusCode", answer_info.status.code[:500]),
+                Property("statusMessage", answer_info.status.message[:500]),
+            ),
+            session_id=exchange.session_id,
+        )
+        element = build_message("message", response_info, write_payload(answer, style, service.contract.response_type))
+        exchange.outcome = "ok"
+        exchange.status_code = answer_info.status.code
+        exchange.status_message = answer_info.status.message
+        exchange.response_body = etree.tostring(element)
+        exchange.timings["total"] = ms_since(started)
+        response = NewMessage(
+            message_id=response_info.message_id or "",
+            correlation_id=message.correlation_id,
+            service=service,
+            message_type="RESPONSE",
+            sender_id=service.system,
+            sender_message_id=None,
+            session_id=exchange.session_id,
+            message=exchange.response_body,
+        )
+        if not await self._mailbox.answered(message, response, exchange):
+            self._metrics.late_responses.labels(service.service_id).inc()
+
+    async def _push(self, message: StoredMessage, service: Service, exchange: Exchange) -> None:
+        """``sendMessage`` to the recipient's IAsyncChannelClient; its answer acknowledges the message."""
+        started = time.perf_counter()
+        stored = parse_untrusted(message.message, self._limits, what="a stored message")
+        info, data = read_message(stored)
+        envelope = soap.build_envelope(build_send_message(CLIENT_SEND_MESSAGE, info, data))
+        self._signatures.sign(envelope)
+        body = soap.serialize(envelope)
+        exchange.provider_request_body = body
+        recipient = message.recipient or service.system
+        reply = await self._post(message.target_url, body, recipient, service.timeout_seconds)
+        exchange.provider_response_body = reply
+        self._acknowledgement(reply, recipient, CLIENT_SEND_MESSAGE_RESPONSE)
+        exchange.outcome = "ok"
+        exchange.status_code = "Async.Delivered"
+        exchange.status_message = f"pushed to {recipient}"
+        exchange.timings["total"] = ms_since(started)
+        await self._mailbox.delivered(message, exchange)
+
+    async def _notify(self, notification: Notification) -> None:
+        request = etree.fromstring(notification.body)
+        envelope = soap.build_envelope(request)
+        self._signatures.sign(envelope)
+        try:
+            reply = await self._post(notification.url, soap.serialize(envelope), notification.sender_id, 10.0)
+            self._acknowledgement(reply, notification.sender_id, CHANGE_STATUS_RESPONSE)
+        except errors.GatewayFault as fault:
+            await self._mailbox.notification_sent(notification, f"{fault.code}: {fault.message}")
+        except Exception as error:
+            log.exception("pushing notification %s failed", notification.notification_id)
+            await self._mailbox.notification_sent(notification, f"Gateway.InternalError: {error}")
+        else:
+            await self._mailbox.notification_sent(notification, None)
+
+    async def _post(self, url: str | None, body: bytes, recipient: str, timeout: float) -> bytes:
+        if not url:
+            raise errors.ProviderUnreachable(f"{recipient} registered no address to push to", system=recipient)
+        reply = await self._upstream.post(url, body, timeout=timeout, system=recipient)
+        if reply.status_code != 200:
+            raise errors.ProviderHttpError(f"{recipient} answered HTTP {reply.status_code}", system=recipient)
+        return reply.body
+
+    def _acknowledgement(self, reply: bytes, recipient: str, expected: str) -> None:
+        """The recipient's answer must be the operation's response element, valid by the client contract."""
+        try:
+            envelope = soap.read_envelope(parse_untrusted(reply, self._limits, what=f"the {recipient} answer"))
+            if envelope.is_fault:
+                fault = soap.read_fault(envelope.payload)
+                raise errors.ProviderFaulted(
+                    f"{recipient} refused the message: {fault.string or fault.code}", system=recipient
+                )
+            if envelope.payload.tag != expected:
+                raise errors.ProviderMalformedResponse(
+                    f"{recipient} answered with {ns.tag_of(envelope.payload)}, not {expected}", system=recipient
+                )
+            validate(self._contracts.async_client, envelope.payload, f"the {recipient} answer")
+        except errors.GatewayFault:
+            raise
+        except Exception as error:
+            raise errors.ProviderMalformedResponse(
+                f"the {recipient} answer is unusable: {error}", system=recipient
+            ) from None
