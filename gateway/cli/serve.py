@@ -40,6 +40,7 @@ def up(access_log: bool, **options: Any) -> None:
         err=True,
     )
     click.echo(f"SyncChannel WSDL: {settings.local_base_url}/bip-sync/?wsdl", err=True)
+    click.echo(f"AsyncChannel WSDL: {settings.local_base_url}/bip-async/?wsdl", err=True)
     common: dict[str, Any] = {
         "host": settings.host,
         "port": settings.port,

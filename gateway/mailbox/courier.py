@@ -10,8 +10,9 @@ delivered by one of them, and by another after a crash (its recipient recognises
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+import os
+import socket
 import time
 from datetime import timedelta
 
@@ -43,6 +44,12 @@ from gateway.signatures import Signatures
 from gateway.upstream import Upstream
 
 log = logging.getLogger(__name__)
+
+INSTANCE_HEADER = "X-Qaqpa-Instance"
+"""Names the gateway process that pushed (host:pid), on every push: which of N gateways delivered what."""
+INSTANCE = f"{socket.gethostname()}:{os.getpid()}"
+
+EXPIRY_BATCH = 500
 
 TICK_SECONDS = 0.2
 """How often an idle courier looks for due work (sooner when this process accepts a message)."""
@@ -90,25 +97,29 @@ class Courier:
         self._wake.set()
 
     async def run(self) -> None:
+        last_expiry = 0.0
         while True:
+            claimed = 0
             try:
-                busy = await self.round()
+                if time.monotonic() - last_expiry >= TICK_SECONDS:
+                    last_expiry = time.monotonic()
+                    await self.expire()
+                claimed = await self.round()
             except Exception:
                 log.exception("the courier's round failed; trying again")
-                busy = False
-            if not busy:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), TICK_SECONDS)
-                self._wake.clear()
-            elif len(self._running) >= self._concurrency:
-                await asyncio.wait(self._running, return_when=asyncio.FIRST_COMPLETED)
+            if claimed and len(self._running) < self._concurrency:
+                await asyncio.sleep(0)  # the deliveries just started take their first step; then claim more
+                continue
+            woken = asyncio.ensure_future(self._wake.wait())
+            await asyncio.wait({woken, *self._running}, timeout=TICK_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+            woken.cancel()
+            self._wake.clear()
 
-    async def round(self) -> bool:
-        """One round of work; True when it claimed something (so there may be more)."""
-        await self.expire()
+    async def round(self) -> int:
+        """Claim and start as much due work as there is room for; how many pieces were claimed."""
         free = self._concurrency - len(self._running)
         if free <= 0:
-            return True
+            return 0
         lease = self._lease()
         messages = await self._mailbox.due(free, lease)
         notifications = await self._mailbox.due_notifications(max(free - len(messages), 1), lease)
@@ -116,15 +127,21 @@ class Courier:
             self._start(self._deliver(message))
         for notification in notifications:
             self._start(self._notify(notification))
-        return bool(messages or notifications)
+        return len(messages) + len(notifications)
 
     async def expire(self) -> int:
-        stopped = await self._mailbox.expire()
-        for message in stopped:
-            self._metrics.deadlines_missed.labels(message.service_id).inc()
-        if stopped:
+        """Stop every REQUEST whose window has closed (in batches, until none is left); how many."""
+        total = 0
+        while True:
+            stopped = await self._mailbox.expire(EXPIRY_BATCH)
+            for message in stopped:
+                self._metrics.deadlines_missed.labels(message.service_id).inc()
+            total += len(stopped)
+            if len(stopped) < EXPIRY_BATCH:
+                break
+        if total:
             self.wake()  # their senders' notifications are due
-        return len(stopped)
+        return total
 
     async def drain(self) -> None:
         """Wait for the deliveries in flight (shutdown, tests)."""
@@ -259,7 +276,9 @@ class Courier:
     async def _post(self, url: str | None, body: bytes, recipient: str, timeout: float) -> bytes:
         if not url:
             raise errors.ProviderUnreachable(f"{recipient} registered no address to push to", system=recipient)
-        reply = await self._upstream.post(url, body, timeout=timeout, system=recipient)
+        reply = await self._upstream.post(
+            url, body, timeout=timeout, system=recipient, headers={INSTANCE_HEADER: INSTANCE}
+        )
         if reply.status_code != 200:
             raise errors.ProviderHttpError(f"{recipient} answered HTTP {reply.status_code}", system=recipient)
         return reply.body

@@ -17,6 +17,7 @@ from lxml import etree
 from contracts import namespaces as ns
 from tests.support.async_parties import (
     async_fault,
+    gbdfl_request,
     message_info,
     new_message_id,
     post_async,
@@ -39,19 +40,6 @@ def eventually(probe: Callable[[], T | None], what: str, seconds: float = 20.0) 
         if time.monotonic() > deadline:
             raise AssertionError(f"not within {seconds} s: {what}")
         time.sleep(0.05)
-
-
-def gbdfl_request(iin: str) -> etree._Element:
-    data = etree.Element("data", nsmap={"xsi": ns.XSI, "m": ns.GBDFL_MESSAGE})
-    data.set(ns.qname(ns.XSI, "type"), "m:Request")
-    for name, value in (
-        ("messageId", str(uuid.uuid4())),
-        ("messageDate", "2026-11-22T10:00:00+05:00"),
-        ("senderCode", "DEMO_PORTAL"),
-        ("iin", iin),
-    ):
-        etree.SubElement(data, name).text = value
-    return data
 
 
 def gbdfl_response_text() -> str:
@@ -266,7 +254,7 @@ def test_a_late_response_is_kept_as_late_and_refused(gateway: LiveGateway, froze
         etree.fromstring(response.content).find(f".//{{{ns.ASYNC_WRAPPER}}}sendMessageFault1_sendMessageFault")
         is not None
     )
-    late_id = etree.fromstring(response.content).findtext(".//errorData").rsplit(" ", 1)[-1]
+    late_id = (etree.fromstring(response.content).findtext(".//errorData") or "").rsplit(" ", 1)[-1]
     late = status_of(gateway, late_id, ASYNC_PROVIDER)
     assert (late["state"], late["statusCode"], late["late"]) == ("NOT_DELIVERED", "Async.Late", True)
 

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
-import signal
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -21,40 +17,16 @@ from click.testing import CliRunner
 from contracts import namespaces as ns
 from gateway.cli import main
 from signing.iin import iin_birth_date, is_valid_iin
+from tests.support.processes import running as running_process
 from tests.support.servers import free_port
 from tests.support.shep import read_fault, response_payload, response_wrapper, send_message, simulated_data
-
-QAQPA = str(Path(sys.executable).with_name("qaqpa"))
 
 
 @contextmanager
 def running(arguments: list[str], data_dir: Path, port: int) -> Iterator[str]:
     """``qaqpa <arguments>`` in its own process until the block ends; yields its base URL once it is healthy."""
-    log_path = data_dir / f"qaqpa-{arguments[0]}-{port}.log"
-    log_file = log_path.open("wb")
-    command = [QAQPA, *arguments, "--port", str(port), "--data-dir", str(data_dir)]
-    process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env={**os.environ})
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base_url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"qaqpa {arguments[0]} did not become healthy:\n{log_path.read_text()}")
-            time.sleep(0.1)
-        yield base_url
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log_file.close()
+    with running_process(arguments, data_dir, port) as process:
+        yield process.base_url
 
 
 @pytest.fixture(scope="module")

@@ -50,6 +50,8 @@ class Recipient:
     received: Counter[str] = field(default_factory=Counter)
     """Pushed messages by messageId: a count above 1 is a repeat the recipient recognised."""
     messages: dict[str, tuple[MessageInfo, etree._Element]] = field(default_factory=dict)
+    instances: Counter[str] = field(default_factory=Counter)
+    """Pushes by the gateway process that made them (its X-Qaqpa-Instance header)."""
     states: list[tuple[str, str, str]] = field(default_factory=list)
     """(messageId, messageState, statusCode) of each changeMassageStatusNotification."""
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -66,6 +68,7 @@ class Recipient:
                 assert info.message_id and info.correlation_id
                 with self.lock:
                     self.received[info.message_id] += 1
+                    self.instances[request.headers.get("x-qaqpa-instance", "?")] += 1
                     self.messages[info.message_id] = (info, data)
                 answer = build_send_message_response(
                     CLIENT_SEND_MESSAGE_RESPONSE, info.message_id, info.correlation_id, now, None
@@ -93,6 +96,19 @@ class Recipient:
     def states_of(self, message_id: str) -> list[str]:
         with self.lock:
             return [state for message, state, _ in self.states if message == message_id]
+
+
+def gbdfl_request(iin: str) -> etree._Element:
+    data = etree.Element("data", nsmap={"xsi": ns.XSI, "m": ns.GBDFL_MESSAGE})
+    data.set(ns.qname(ns.XSI, "type"), "m:Request")
+    for name, value in (
+        ("messageId", str(uuid.uuid4())),
+        ("messageDate", "2026-11-22T10:00:00+05:00"),
+        ("senderCode", "DEMO_PORTAL"),
+        ("iin", iin),
+    ):
+        etree.SubElement(data, name).text = value
+    return data
 
 
 def message_info(

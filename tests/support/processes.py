@@ -1,0 +1,72 @@
+"""``qaqpa`` commands in their own processes, as a user runs them: started, waited for, stopped or killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+QAQPA = str(Path(sys.executable).with_name("qaqpa"))
+
+
+class QaqpaProcess:
+    def __init__(self, arguments: list[str], data_dir: Path, port: int, env: dict[str, str] | None = None) -> None:
+        self.arguments = arguments
+        self.data_dir = data_dir
+        self.port = port
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.env = {**os.environ, **(env or {})}
+        self.log_path = data_dir / f"qaqpa-{arguments[0]}-{port}.log"
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> QaqpaProcess:
+        """Start the command and wait until ``/health`` answers 200."""
+        command = [QAQPA, *self.arguments, "--port", str(self.port), "--data-dir", str(self.data_dir)]
+        with self.log_path.open("ab") as log_file:
+            self._process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=self.env)
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(f"{self.base_url}/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"qaqpa {self.arguments[0]} did not become healthy:\n{self.log_path.read_text()}")
+            time.sleep(0.1)
+
+    def kill(self) -> None:
+        """``kill -9``: no shutdown, no flush, nothing in flight finished."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGKILL)
+        self._process.wait()
+
+    def stop(self) -> None:
+        if self._process is None or self._process.poll() is not None:
+            return
+        self._process.send_signal(signal.SIGINT)
+        try:
+            self._process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+
+@contextmanager
+def running(
+    arguments: list[str], data_dir: Path, port: int, env: dict[str, str] | None = None
+) -> Iterator[QaqpaProcess]:
+    """``qaqpa <arguments>`` in its own process until the block ends, healthy when the block starts."""
+    process = QaqpaProcess(arguments, data_dir, port, env).start()
+    try:
+        yield process
+    finally:
+        process.stop()
