@@ -30,6 +30,15 @@ def test_the_readme_zeep_example_works_as_written(gateway: LiveGateway) -> None:
     assert lines == ["SCSS001", "БОРИСОВ ГЕОРГИЙ ВЛАДИСЛАВОВИЧ 1964-10-30"]
 
 
+def test_the_async_zeep_example_works_as_written(gateway: LiveGateway) -> None:
+    code = _python_block((README.parent / "docs" / "async.md").read_text(), "## From Python with zeep")
+    code = code.replace("http://127.0.0.1:8080", gateway.base_url)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, "docs/async.md", "exec"), {})
+    assert printed.getvalue().splitlines() == ["RESPONSE БОРИСОВ 1964-10-30"]
+
+
 def test_every_service_is_documented() -> None:
     services_md = (README.parent / "docs" / "services.md").read_text(encoding="utf-8")
     undocumented = [
