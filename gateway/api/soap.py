@@ -37,10 +37,7 @@ async def _read_capped(request: Request, limit: int) -> tuple[bytes, bool]:
 @router.get("/bip-sync/", summary="The SyncChannel WSDL (add ?wsdl)", response_class=Response)
 @router.get("/bip-sync", include_in_schema=False, response_class=Response)
 async def sync_wsdl(request: Request, runtime: RuntimeDep) -> Response:
-    if "wsdl" not in request.query_params:
-        raise InvalidSoap("the SyncChannel answers POSTed SOAP messages; its WSDL is at /bip-sync/?wsdl")
-    base = base_url(request, runtime)
-    return Response(published(SYNC_SERVICE_WSDL, base, f"{base}/bip-sync/"), media_type=_XML)
+    return _wsdl(request, runtime, "SyncChannel", SYNC_SERVICE_WSDL, "/bip-sync/")
 
 
 @router.post(
@@ -57,10 +54,7 @@ async def sync_send_message(request: Request, runtime: RuntimeDep) -> Response:
 @router.get("/bip-async/", summary="The AsyncChannel WSDL (add ?wsdl)", response_class=Response)
 @router.get("/bip-async", include_in_schema=False, response_class=Response)
 async def async_wsdl(request: Request, runtime: RuntimeDep) -> Response:
-    if "wsdl" not in request.query_params:
-        raise InvalidSoap("the AsyncChannel answers POSTed SOAP messages; its WSDL is at /bip-async/?wsdl")
-    base = base_url(request, runtime)
-    return Response(published(ASYNC_SERVICE_WSDL, base, f"{base}/bip-async/"), media_type=_XML)
+    return _wsdl(request, runtime, "AsyncChannel", ASYNC_SERVICE_WSDL, "/bip-async/")
 
 
 @router.get(
@@ -81,6 +75,13 @@ async def async_client_wsdl(request: Request, runtime: RuntimeDep) -> Response:
 @router.post("/bip-async", include_in_schema=False, response_class=Response)
 async def async_operation(request: Request, runtime: RuntimeDep) -> Response:
     return _soap_response(await runtime.async_channel.handle(await _incoming(request, runtime)))
+
+
+def _wsdl(request: Request, runtime: Runtime, channel: str, wsdl: str, path: str) -> Response:
+    if "wsdl" not in request.query_params:
+        raise InvalidSoap(f"the {channel} answers POSTed SOAP messages; its WSDL is at {path}?wsdl")
+    base = base_url(request, runtime)
+    return Response(published(wsdl, base, f"{base}{path}"), media_type=_XML)
 
 
 async def _incoming(request: Request, runtime: Runtime) -> IncomingMessage:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from lxml import etree
-from sqlalchemy import Connection, Row, and_, insert, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Row, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from contracts.shep import xml_datetime
@@ -254,7 +254,6 @@ class Mailbox:
         not acknowledged within ``lease``."""
 
         def work(connection: Connection) -> list[StoredMessage]:
-            wall = datetime.now(UTC)
             mine = _M.recipient == caller
             if caller == service.provider_sender:
                 mine = or_(mine, _M.recipient.is_(None))
@@ -263,19 +262,12 @@ class Mailbox:
                 _M.delivery == "pull",
                 _M.state == "ON_DELIVERY",
                 mine,
-                or_(_M.claimed_until.is_(None), _M.claimed_until < wall),
             ]
             if correlation_id is not None:
                 conditions.append(_M.correlation_id == correlation_id)
             if message_id is not None:
                 conditions.append(_M.message_id == message_id)
-            chosen = select(_M.id).where(*conditions).order_by(_M.id).limit(amount).with_for_update(skip_locked=True)
-            rows = connection.execute(
-                update(async_messages)
-                .where(_M.id.in_(chosen.scalar_subquery()))
-                .values(claimed_until=wall + lease, attempts=_M.attempts + 1)
-                .returning(*async_messages.c)
-            ).all()
+            rows = _claim(connection, async_messages, conditions, _M.id, amount, lease)
             return sorted((StoredMessage.of(row) for row in rows), key=lambda message: message.received_at)
 
         return await self._storage.write(work)
@@ -334,24 +326,8 @@ class Mailbox:
         """Claim up to ``limit`` messages whose push is due (sync or push delivery)."""
 
         def work(connection: Connection) -> list[StoredMessage]:
-            wall = datetime.now(UTC)
-            chosen = (
-                select(_M.id)
-                .where(
-                    _M.next_attempt_at <= utc(self._clock.now()),
-                    _M.state == "ON_DELIVERY",
-                    or_(_M.claimed_until.is_(None), _M.claimed_until < wall),
-                )
-                .order_by(_M.next_attempt_at)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-            rows = connection.execute(
-                update(async_messages)
-                .where(_M.id.in_(chosen.scalar_subquery()))
-                .values(claimed_until=wall + lease, attempts=_M.attempts + 1)
-                .returning(*async_messages.c)
-            ).all()
+            conditions = (_M.next_attempt_at <= utc(self._clock.now()), _M.state == "ON_DELIVERY")
+            rows = _claim(connection, async_messages, conditions, _M.next_attempt_at, limit, lease)
             return [StoredMessage.of(row) for row in rows]
 
         return await self._storage.write(work)
@@ -535,23 +511,8 @@ class Mailbox:
 
     async def due_notifications(self, limit: int, lease: timedelta) -> list[Notification]:
         def work(connection: Connection) -> list[Notification]:
-            wall = datetime.now(UTC)
-            chosen = (
-                select(_N.id)
-                .where(
-                    _N.next_attempt_at <= utc(self._clock.now()),
-                    or_(_N.claimed_until.is_(None), _N.claimed_until < wall),
-                )
-                .order_by(_N.next_attempt_at)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-            rows = connection.execute(
-                update(async_notifications)
-                .where(_N.id.in_(chosen.scalar_subquery()))
-                .values(claimed_until=wall + lease, attempts=_N.attempts + 1)
-                .returning(_N.notification_id, _N.message_id, _N.sender_id, _N.url, _N.body, _N.attempts, _N.created_at)
-            ).all()
+            conditions = (_N.next_attempt_at <= utc(self._clock.now()),)
+            rows = _claim(connection, async_notifications, conditions, _N.next_attempt_at, limit, lease)
             return [
                 Notification(
                     notification_id=row.notification_id,
@@ -612,6 +573,30 @@ class Mailbox:
                 select(senders.c.async_endpoint).where(senders.c.sender_id == sender_id)
             ).scalar()
         )
+
+
+def _claim(
+    connection: Connection,
+    table: Table,
+    conditions: Sequence[ColumnElement[bool]],
+    order: ColumnElement[Any],
+    limit: int,
+    lease: timedelta,
+) -> Sequence[Row[Any]]:
+    """Take up to ``limit`` rows of a queue table that match and that nobody holds, for ``lease`` of wall time.
+
+    ``FOR UPDATE SKIP LOCKED`` lets concurrent claimers on PostgreSQL pass each other's rows instead of
+    waiting for them or taking them twice; SQLite, one writer at a time, needs no such clause.
+    """
+    wall = datetime.now(UTC)
+    free = or_(table.c.claimed_until.is_(None), table.c.claimed_until < wall)
+    chosen = select(table.c.id).where(*conditions, free).order_by(order).limit(limit).with_for_update(skip_locked=True)
+    return connection.execute(
+        update(table)
+        .where(table.c.id.in_(chosen.scalar_subquery()))
+        .values(claimed_until=wall + lease, attempts=table.c.attempts + 1)
+        .returning(*table.c)
+    ).all()
 
 
 def backoff(attempts: int) -> timedelta:
