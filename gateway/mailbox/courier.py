@@ -14,7 +14,9 @@ import logging
 import os
 import socket
 import time
+from collections.abc import Coroutine
 from datetime import timedelta
+from typing import Any
 
 from lxml import etree
 
@@ -143,13 +145,8 @@ class Courier:
             self.wake()  # their senders' notifications are due
         return total
 
-    async def drain(self) -> None:
-        """Wait for the deliveries in flight (shutdown, tests)."""
-        if self._running:
-            await asyncio.wait(self._running)
-
-    def _start(self, work: object) -> None:
-        task: asyncio.Task[None] = asyncio.create_task(work)  # type: ignore[arg-type]
+    def _start(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
         self._running.add(task)
         task.add_done_callback(self._running.discard)
 

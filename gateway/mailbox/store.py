@@ -155,29 +155,10 @@ class Mailbox:
             return repeat
         now = utc(self._clock.now())
         service = new.service
-        values: dict[str, Any] = {
-            "message_id": new.message_id,
-            "correlation_id": new.correlation_id,
-            "service_id": service.service_id,
-            "message_type": new.message_type,
-            "sender_id": new.sender_id,
-            "sender_message_id": new.sender_message_id,
-            "state": "ON_DELIVERY",
-            "status_code": "Async.Accepted",
-            "status_message": "accepted by the gateway",
-            "status_date": now,
-            "received_at": now,
-            "late": False,
-            "attempts": 0,
-            "fault": new.fault,
-            "session_id": new.session_id,
-            "message": new.message,
-        }
+        values = _row(new, now)
         if new.message_type == "REQUEST":
             values.update(_to_provider(service), deadline_at=now + timedelta(seconds=service.response_window_seconds))
-            values["next_attempt_at"] = now if values["delivery"] != "pull" else None
-            connection.execute(insert(async_messages).values(values))
-            return Accepted(new.message_id, new.correlation_id)
+            return _store(connection, values, now)
         request = _request_of(connection, new.correlation_id)
         if request is None or request.service_id != service.service_id:
             raise errors.UnknownCorrelation(
@@ -196,20 +177,24 @@ class Mailbox:
             values.update(_to_consumer(connection, request.sender_id))
         else:
             raise errors.AccessDenied(f"sender {new.sender_id!r} is not a party to correlation {new.correlation_id}")
-        late = False
         if new.message_type == "RESPONSE":
-            late = not self._answer(connection, request, now)
-        if late:
-            values.update(
-                state="NOT_DELIVERED",
-                status_code="Async.Late",
-                status_message=f"came after the REQUEST's window closed at {xml_datetime(_deadline(request))}",
-                late=True,
-            )
-        else:
-            values["next_attempt_at"] = now if values["delivery"] != "pull" else None
+            return self._store_response(connection, request, values, now)
+        return _store(connection, values, now)
+
+    def _store_response(
+        self, connection: Connection, request: StoredMessage, values: dict[str, Any], now: datetime
+    ) -> Accepted:
+        """A RESPONSE answers its REQUEST and goes to the requester; after the window it is kept as late."""
+        if self._answer(connection, request, now):
+            return _store(connection, values, now)
+        values.update(
+            state="NOT_DELIVERED",
+            status_code="Async.Late",
+            status_message=f"came after the REQUEST's window closed at {xml_datetime(_deadline(request))}",
+            late=True,
+        )
         connection.execute(insert(async_messages).values(values))
-        return Accepted(new.message_id, new.correlation_id, late=late)
+        return Accepted(values["message_id"], values["correlation_id"], late=True)
 
     def _answer(self, connection: Connection, request: StoredMessage, now: datetime) -> bool:
         """Mark a REQUEST answered; False when its window has closed (it is then stopped, if it was not yet)."""
@@ -348,31 +333,12 @@ class Mailbox:
 
         def work(connection: Connection) -> bool:
             now = utc(self._clock.now())
-            current = _message(connection, request.message_id)
-            on_time = current is not None and current.answered_at is None and self._answer(connection, current, now)
-            values = {
-                "message_id": response.message_id,
-                "correlation_id": request.correlation_id,
-                "service_id": request.service_id,
-                "message_type": "RESPONSE",
-                "sender_id": response.sender_id,
-                "state": "ON_DELIVERY" if on_time else "NOT_DELIVERED",
-                "status_code": "Async.Accepted" if on_time else "Async.Late",
-                "status_message": "the provider's answer" if on_time else "the provider answered after the window",
-                "status_date": now,
-                "received_at": now,
-                "late": not on_time,
-                "attempts": 0,
-                "session_id": response.session_id,
-                "message": response.message,
-                **_to_consumer(connection, request.sender_id),
-            }
-            if on_time and values["delivery"] != "pull":
-                values["next_attempt_at"] = now
-            if current is None or current.answered_at is None:
-                connection.execute(insert(async_messages).values(values))
             connection.execute(LOG_INSERT, log_row(exchange))
-            return on_time
+            current = _message(connection, request.message_id)
+            if current is None or current.answered_at is not None:
+                return True  # answered already, by an earlier delivery of this REQUEST
+            values = {**_row(response, now), **_to_consumer(connection, current.sender_id)}
+            return not self._store_response(connection, current, values, now).late
 
         return await self._storage.write(work)
 
@@ -602,6 +568,36 @@ def _claim(
 def backoff(attempts: int) -> timedelta:
     """1 s, 2 s, 4 s … of the product's clock, at most 5 minutes between attempts."""
     return timedelta(seconds=min(2 ** max(attempts - 1, 0), 300))
+
+
+def _row(new: NewMessage, now: datetime) -> dict[str, Any]:
+    """The stored row of a message just accepted; where it goes is added by the caller."""
+    return {
+        "message_id": new.message_id,
+        "correlation_id": new.correlation_id,
+        "service_id": new.service.service_id,
+        "message_type": new.message_type,
+        "sender_id": new.sender_id,
+        "sender_message_id": new.sender_message_id,
+        "state": "ON_DELIVERY",
+        "status_code": "Async.Accepted",
+        "status_message": "accepted by the gateway",
+        "status_date": now,
+        "received_at": now,
+        "late": False,
+        "attempts": 0,
+        "fault": new.fault,
+        "session_id": new.session_id,
+        "message": new.message,
+    }
+
+
+def _store(connection: Connection, values: dict[str, Any], now: datetime) -> Accepted:
+    """Insert a message to deliver: a push is due at once, a pull waits for its recipient's getMessages."""
+    if values["delivery"] != "pull":
+        values["next_attempt_at"] = now
+    connection.execute(insert(async_messages).values(values))
+    return Accepted(values["message_id"], values["correlation_id"])
 
 
 def _to_provider(service: Service) -> dict[str, Any]:

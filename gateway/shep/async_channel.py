@@ -16,7 +16,6 @@ Every exchange is written to the message log.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -29,7 +28,7 @@ from contracts import namespaces as ns
 from contracts import soap
 from contracts.loader import Contracts, validate
 from contracts.parsing import XmlLimits, parse_untrusted
-from contracts.shep import canonicalize, new_session_id, read_payload, xml_datetime
+from contracts.shep import canonicalize, xml_datetime
 from contracts.shep.asynchronous import (
     OPERATIONS,
     DeliveryNotice,
@@ -59,11 +58,11 @@ from gateway.senders import Sender, SenderDirectory
 from gateway.shep.inbound import (
     IncomingMessage,
     OutgoingMessage,
+    contract_payload,
     fault_answer,
     fault_header,
-    fault_in,
-    internal_fault,
-    ms_since,
+    guarded,
+    new_exchange,
     open_envelope,
     record,
     request_payload,
@@ -186,31 +185,10 @@ class AsyncChannel:
     # ---- the operations, for SOAP and REST ---------------------------------------------------------------
 
     def exchange(self, channel: str, body: bytes, client_address: str | None) -> Exchange:
-        return Exchange(
-            session_id=new_session_id(),
-            channel=channel,
-            received_at=self._clock.now(),
-            request_body=body,
-            client_address=client_address,
-        )
+        return new_exchange(channel, self._clock, body, client_address)
 
     async def run(self, exchange: Exchange, work: Callable[[], Awaitable[T]]) -> T:
-        """Run one operation; a fault is recorded in ``exchange`` and raised as a GatewayFault, never as
-        anything else."""
-        started = time.perf_counter()
-        try:
-            result = await work()
-        except errors.GatewayFault as fault:
-            fault_in(exchange, fault)
-            raise
-        except Exception:
-            internal = internal_fault(exchange, "AsyncChannel exchange")
-            fault_in(exchange, internal)
-            raise internal from None
-        finally:
-            exchange.timings["total"] = ms_since(started)
-        exchange.outcome = "ok"
-        return result
+        return await guarded(exchange, work)
 
     async def finish(self, exchange: Exchange) -> None:
         exchange.responded_at = self._clock.now()
@@ -352,14 +330,8 @@ class AsyncChannel:
             exchange.subject_iin = subject_iin(payload.root)
             self._signatures.client_payload(payload, source, service, exchange.signatures)
         elif info.message_type == "RESPONSE":
-            contract = service.contract
-            try:
-                payload = read_payload(data, contract.response_element, limits=self._limits, what="messageData/data")
-                validate(contract.schema, payload.root, f"the {service.service_id} RESPONSE payload")
-            except contract_errors.SchemaViolation as error:
-                raise errors.PayloadSchemaViolation(str(error), detail="\n".join(map(str, error.issues))) from None
-            except contract_errors.ContractError as error:
-                raise errors.client_fault_for(error) from None
+            element = service.contract.response_element
+            payload = contract_payload(data, service, element, self._limits, "messageData/data", "RESPONSE")
             self._signatures.provider_payload(payload, source, service, exchange.signatures)
 
     def _now(self) -> str:

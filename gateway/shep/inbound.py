@@ -10,7 +10,9 @@ from __future__ import annotations
 import copy
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from lxml import etree
 
@@ -19,7 +21,15 @@ from contracts import namespaces as ns
 from contracts import soap
 from contracts.loader import validate
 from contracts.parsing import XmlLimits, parse_untrusted
-from contracts.shep import FAULT_DETAIL, ErrorInfo, Payload, build_error_info, read_payload, xml_datetime
+from contracts.shep import (
+    FAULT_DETAIL,
+    ErrorInfo,
+    Payload,
+    build_error_info,
+    new_session_id,
+    read_payload,
+    xml_datetime,
+)
 from gateway import errors
 from gateway.clock import Clock
 from gateway.message_log import Exchange, MessageLog
@@ -31,6 +41,7 @@ from mocks.faults import HEADER as FAULT_HEADER
 from mocks.faults import InvalidFault, parse_header
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SOAP_CONTENT_TYPES = frozenset({"text/xml", "application/xml"})
 _WSSE_SECURITY = ns.qname(ns.WSSE, "Security")
@@ -106,10 +117,16 @@ def route(registry: ServiceRegistry, service_id: str, sender: Sender) -> Service
 
 def request_payload(data: etree._Element, service: Service, limits: XmlLimits, where: str) -> Payload:
     """The request payload in ``data``, in any of its styles, checked against the service's contract."""
-    contract = service.contract
+    return contract_payload(data, service, service.contract.request_element, limits, where, "request")
+
+
+def contract_payload(
+    data: etree._Element, service: Service, root_element: str, limits: XmlLimits, where: str, what: str
+) -> Payload:
+    """The payload in ``data`` as ``root_element`` of the service's contract, valid by its schema."""
     try:
-        payload = read_payload(data, contract.request_element, limits=limits, what=where)
-        validate(contract.schema, payload.root, f"the {service.service_id} request payload")
+        payload = read_payload(data, root_element, limits=limits, what=where)
+        validate(service.contract.schema, payload.root, f"the {service.service_id} {what} payload")
     except contract_errors.SchemaViolation as error:
         raise errors.PayloadSchemaViolation(str(error), detail="\n".join(map(str, error.issues))) from None
     except contract_errors.ContractError as error:
@@ -159,11 +176,36 @@ def fault_in(exchange: Exchange, fault: errors.GatewayFault) -> None:
     exchange.fault_hop = fault.hop
 
 
-def internal_fault(exchange: Exchange, what: str) -> errors.InternalError:
-    log.exception("%s %s failed", what, exchange.session_id)
-    return errors.InternalError(
-        f"the gateway failed while handling this message; its log holds session {exchange.session_id}"
+def new_exchange(channel: str, clock: Clock, body: bytes, client_address: str | None) -> Exchange:
+    return Exchange(
+        session_id=new_session_id(),
+        channel=channel,
+        received_at=clock.now(),
+        request_body=body,
+        client_address=client_address,
     )
+
+
+async def guarded(exchange: Exchange, work: Callable[[], Awaitable[T]]) -> T:
+    """Run the work of one exchange: a fault is recorded in ``exchange`` and raised as a GatewayFault, never as
+    anything else (an unexpected error becomes Gateway.InternalError, its traceback in the log only)."""
+    started = time.perf_counter()
+    try:
+        result = await work()
+    except errors.GatewayFault as fault:
+        fault_in(exchange, fault)
+        raise
+    except Exception:
+        log.exception("exchange %s failed", exchange.session_id)
+        internal = errors.InternalError(
+            f"the gateway failed while handling this message; its log holds session {exchange.session_id}"
+        )
+        fault_in(exchange, internal)
+        raise internal from None
+    finally:
+        exchange.timings["total"] = ms_since(started)
+    exchange.outcome = "ok"
+    return result
 
 
 async def record(exchange: Exchange, metrics: Metrics, message_log: MessageLog) -> None:

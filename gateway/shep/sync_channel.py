@@ -42,7 +42,6 @@ from contracts.shep import (
     build_request,
     build_response,
     canonicalize,
-    new_session_id,
     read_error_info,
     read_payload,
     read_request,
@@ -61,8 +60,9 @@ from gateway.shep.inbound import (
     OutgoingMessage,
     fault_answer,
     fault_header,
-    internal_fault,
+    guarded,
     ms_since,
+    new_exchange,
     open_envelope,
     record,
     request_payload,
@@ -104,25 +104,13 @@ class SyncChannel:
         self._signatures = signatures
 
     async def handle(self, incoming: IncomingMessage) -> OutgoingMessage:
-        started = time.perf_counter()
-        exchange = Exchange(
-            session_id=new_session_id(),
-            channel="sync",
-            received_at=self._clock.now(),
-            request_body=incoming.body,
-            client_address=incoming.client_address,
-        )
+        exchange = new_exchange("sync", self._clock, incoming.body, incoming.client_address)
         try:
-            answer = await self._exchange(incoming, exchange)
-            status = 200
+            answer, status = await guarded(exchange, lambda: self._exchange(incoming, exchange)), 200
         except errors.GatewayFault as fault:
             answer, status = fault_answer(fault, exchange, self._clock, self._signatures), 500
-        except Exception:
-            internal = internal_fault(exchange, "SyncChannel exchange")
-            answer, status = fault_answer(internal, exchange, self._clock, self._signatures), 500
         exchange.response_body = answer
         exchange.responded_at = self._clock.now()
-        exchange.timings["total"] = ms_since(started)
         await record(exchange, self._metrics, self._log)
         return OutgoingMessage(status_code=status, body=answer, session_id=exchange.session_id)
 
@@ -148,7 +136,6 @@ class SyncChannel:
         style = reply_payload.style if reply_payload.is_signed else payload.style
         data_out = write_payload(reply_payload, style, service.contract.response_type)
         header = dataclasses.replace(reply_info, session_id=exchange.session_id)
-        exchange.outcome = "ok"
         exchange.status_code = reply_info.status.code
         exchange.status_message = reply_info.status.message
         envelope_out = soap.build_envelope(build_response(header, data_out))
