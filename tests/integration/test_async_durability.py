@@ -9,21 +9,20 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import func, insert, select
 
 from gateway import Settings
 from gateway.bootstrap import prepare_database
 from gateway.clock import SystemClock
 from gateway.storage.database import Database
-from gateway.storage.tables import access_rights, async_messages, senders, services
+from gateway.storage.tables import async_messages, services
 from tests.support.async_parties import Recipient, gbdfl_request, message_info, post_async, send_message_envelope
 from tests.support.databases import postgres_database
+from tests.support.gateway import add_sender
 from tests.support.processes import QaqpaProcess, running
 from tests.support.servers import ServerThread, free_port
 
@@ -42,17 +41,7 @@ def _prepare(data_dir: Path, database_url: str, recipient_url: str) -> None:
     database = Database(settings.resolved_database_url)
     prepare_database(settings, database, SystemClock())
     with database.sync_engine.begin() as connection:
-        connection.execute(
-            insert(senders).values(
-                sender_id=CONSUMER[0],
-                password_hash=PasswordHasher().hash(CONSUMER[1]),
-                description="the durability tests' portal",
-                signature_policy="optional",
-                demo=False,
-                created_at=datetime.now(UTC),
-            )
-        )
-        connection.execute(insert(access_rights).values(sender_id=CONSUMER[0], service_id="*"))
+        add_sender(connection, CONSUMER, "the durability tests' portal", rights=("*",))
         connection.execute(
             insert(services).values(
                 service_id=SERVICE,

@@ -117,6 +117,31 @@ SHORT_TIMEOUT_SERVICE = ("SMS_Send", 1.0)
 """A built-in mock's serviceId whose timeout an operator shortened: hanging faults are seen to time out soon."""
 
 
+def add_sender(
+    connection: Connection,
+    credentials: tuple[str, str],
+    description: str,
+    *,
+    rights: tuple[str, ...] = (),
+    endpoint: str | None = None,
+) -> None:
+    """A sender with signatures optional, the ``rights`` given (serviceIds or ``*``) and an async endpoint."""
+    sender_id, password = credentials
+    connection.execute(
+        insert(senders).values(
+            sender_id=sender_id,
+            password_hash=PasswordHasher().hash(password),
+            description=description,
+            signature_policy="optional",
+            demo=False,
+            created_at=datetime.now(UTC),
+            async_endpoint=endpoint,
+        )
+    )
+    for service_id in rights:
+        connection.execute(insert(access_rights).values(sender_id=sender_id, service_id=service_id))
+
+
 def _register_test_fixtures(
     database: Database, provider_url: str, reset_port: int, provider_inbox_url: str, consumer_inbox_url: str
 ) -> None:
@@ -147,36 +172,13 @@ def _register_test_fixtures(
                     provider_bin=PROVIDER_BIN if service_id in SIGNED_TEST_SERVICES else None,
                 )
             )
-        sender_id, password = LIMITED_SENDER
-        connection.execute(
-            insert(senders).values(
-                sender_id=sender_id,
-                password_hash=PasswordHasher().hash(password),
-                description="test sender with one right",
-                signature_policy="optional",
-                demo=False,
-                created_at=datetime.now(UTC),
-            )
-        )
-        connection.execute(insert(access_rights).values(sender_id=sender_id, service_id="TEST_Garbage"))
+        add_sender(connection, LIMITED_SENDER, "test sender with one right", rights=("TEST_Garbage",))
         _register_async_parties(connection, provider_inbox_url, consumer_inbox_url)
 
 
 def _register_async_parties(connection: Connection, provider_inbox_url: str, consumer_inbox_url: str) -> None:
-    hasher = PasswordHasher()
-    for (sender_id, password), endpoint in ((ASYNC_PROVIDER, None), (ASYNC_CONSUMER, consumer_inbox_url)):
-        connection.execute(
-            insert(senders).values(
-                sender_id=sender_id,
-                password_hash=hasher.hash(password),
-                description="a party of the async tests",
-                signature_policy="optional",
-                demo=False,
-                created_at=datetime.now(UTC),
-                async_endpoint=endpoint,
-            )
-        )
-    connection.execute(insert(access_rights).values(sender_id=ASYNC_CONSUMER[0], service_id="*"))
+    add_sender(connection, ASYNC_PROVIDER, "the provider of the async tests")
+    add_sender(connection, ASYNC_CONSUMER, "a consumer of the async tests", rights=("*",), endpoint=consumer_inbox_url)
     for service_id, delivery in ASYNC_SERVICES.items():
         connection.execute(
             insert(services).values(
