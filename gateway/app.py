@@ -85,6 +85,11 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
             settings.response_window_minutes * 60,
         )
         refresher = asyncio.create_task(_refresh_revocations(runtime), name="qaqpa-revocations")
+        checkpointer = (
+            asyncio.create_task(_checkpoint(runtime.database), name="qaqpa-checkpoints")
+            if runtime.database.urls.is_sqlite
+            else None
+        )
         clock_keeper = asyncio.create_task(_keep_clock_in_step(runtime), name="qaqpa-clock")
         courier = (
             asyncio.create_task(runtime.courier.run(), name="qaqpa-courier") if runtime.courier is not None else None
@@ -97,6 +102,8 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
             runtime.ready = False
             refresher.cancel()
             clock_keeper.cancel()
+            if checkpointer is not None:
+                checkpointer.cancel()
             if courier is not None:
                 courier.cancel()
             await runtime.upstream.close()
@@ -255,6 +262,16 @@ async def _keep_clock_in_step(runtime: Runtime) -> None:
             await runtime.database.read(shared.refresh)
         except Exception:
             log.exception("could not read the shared clock; keeping its last state")
+
+
+async def _checkpoint(database: Database) -> None:
+    """Checkpoint SQLite's write-ahead log off the requests' path (Database.checkpoint)."""
+    while True:
+        await asyncio.sleep(0.25)
+        try:
+            await anyio.to_thread.run_sync(database.checkpoint)
+        except Exception:
+            log.exception("could not checkpoint the SQLite write-ahead log; trying again")
 
 
 async def _refresh_revocations(runtime: Runtime) -> None:

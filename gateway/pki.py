@@ -99,8 +99,9 @@ class Pki:
         self._issuing = _Issuing(directory, engine, clock, urls, {system.name: system for system in systems})
 
     def refresh_revocations(self, engine: Engine) -> None:
+        version = self.revocations.version
         with engine.connect() as connection:
-            self.revocations.replace(load_revocations(connection))
+            self.revocations.replace(load_revocations(connection), read_at=version)
 
     def system_key(self, name: str, variant: KeyVariant = "valid") -> SigningKey:
         """The signing key of mock system ``name``; for fault injection, one with an expired or a revoked

@@ -46,7 +46,12 @@ class RevocationList:
         self._entries[revocation.serial] = revocation
         self.version += 1
 
-    def replace(self, entries: Iterable[Revocation]) -> None:
+    def replace(self, entries: Iterable[Revocation], *, read_at: int | None = None) -> None:
+        """Take ``entries`` as the whole list; ``read_at`` is :attr:`version` when they were read from
+        storage: if this process changed the list since, they are older than it, and are left for the next
+        read."""
+        if read_at is not None and read_at != self.version:
+            return
         fresh = {entry.serial: entry for entry in entries}
         if fresh != self._entries:
             self._entries = fresh

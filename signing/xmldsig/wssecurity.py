@@ -9,19 +9,20 @@ protection is the messageId.
 from __future__ import annotations
 
 import base64
+import hashlib
 import uuid
 
-import xmlsec
 from lxml import etree
 
 from contracts import namespaces as ns
 from signing import oids
-from signing.xmldsig.keys import SigningKey
+from signing.xmldsig.keys import SigningKey, rsa_sha256
 
 SECURITY = ns.qname(ns.WSSE, "Security")
 WSU_ID = ns.qname(ns.WSU, "Id")
 _HEADER = ns.qname(ns.SOAP11_ENV, "Header")
 _BODY = ns.qname(ns.SOAP11_ENV, "Body")
+_DS_SIGNATURE = ns.qname(ns.DS, "Signature")
 
 
 def sign_envelope(envelope: etree._Element, key: SigningKey) -> etree._Element:
@@ -38,21 +39,24 @@ def sign_envelope(envelope: etree._Element, key: SigningKey) -> etree._Element:
     body_id = body.get(WSU_ID) or f"id-{uuid.uuid4()}"
     body.set(WSU_ID, body_id)
 
-    signature = xmlsec.template.create(
-        envelope, xmlsec.constants.TransformExclC14N, xmlsec.constants.TransformRsaSha256, ns="ds"
-    )
-    security.append(signature)
-    reference = xmlsec.template.add_reference(signature, xmlsec.constants.TransformSha256, uri=f"#{body_id}")
-    xmlsec.template.add_transform(reference, xmlsec.constants.TransformExclC14N)
-    key_info = xmlsec.template.ensure_key_info(signature)
+    # Written here rather than by xmlsec's templates: the same XML, signed by `cryptography` (keys.rsa_sha256).
+    signature = etree.SubElement(security, _DS_SIGNATURE, nsmap={"ds": ns.DS})
+    signed_info = etree.SubElement(signature, ns.qname(ns.DS, "SignedInfo"))
+    etree.SubElement(signed_info, ns.qname(ns.DS, "CanonicalizationMethod"), Algorithm=oids.EXC_C14N)
+    etree.SubElement(signed_info, ns.qname(ns.DS, "SignatureMethod"), Algorithm=oids.RSA_SHA256)
+    reference = etree.SubElement(signed_info, ns.qname(ns.DS, "Reference"), URI=f"#{body_id}")
+    transforms = etree.SubElement(reference, ns.qname(ns.DS, "Transforms"))
+    etree.SubElement(transforms, ns.qname(ns.DS, "Transform"), Algorithm=oids.EXC_C14N)
+    etree.SubElement(reference, ns.qname(ns.DS, "DigestMethod"), Algorithm=oids.SHA256)
+    digest = hashlib.sha256(etree.tostring(body, method="c14n", exclusive=True)).digest()
+    etree.SubElement(reference, ns.qname(ns.DS, "DigestValue")).text = base64.b64encode(digest).decode("ascii")
+    value = etree.SubElement(signature, ns.qname(ns.DS, "SignatureValue"))
+    key_info = etree.SubElement(signature, ns.qname(ns.DS, "KeyInfo"))
     token = etree.SubElement(key_info, ns.qname(ns.WSSE, "SecurityTokenReference"), nsmap={"wsse": ns.WSSE})
     identifier = etree.SubElement(
         token, ns.qname(ns.WSSE, "KeyIdentifier"), ValueType=oids.WSS_X509V3, EncodingType=oids.WSS_BASE64
     )
     identifier.text = base64.b64encode(key.certificate_der).decode("ascii")
-
-    context = xmlsec.SignatureContext()
-    context.key = key.key
-    context.register_id(body, "Id", ns.WSU)
-    context.sign(signature)
+    signed = etree.tostring(signed_info, method="c14n", exclusive=True)
+    value.text = rsa_sha256(key, signed)
     return signature
