@@ -126,8 +126,7 @@ async def get_status(message_id: str, request: Request, runtime: RuntimeDep, who
     message, status = await _over_rest(
         runtime, request, lambda exchange: runtime.async_channel.status(query, exchange, None)
     )
-    now = runtime.clock.now()
-    waiting = message.deadline_at is not None and message.answered_at is None
+    left = message.time_left(runtime.clock.now())
     return {
         "messageId": message.message_id,
         "correlationId": message.correlation_id,
@@ -138,9 +137,7 @@ async def get_status(message_id: str, request: Request, runtime: RuntimeDep, who
         "statusMessage": status.message,
         "statusDate": status.date,
         "deadline": xml_datetime(message.deadline_at) if message.deadline_at else None,
-        "secondsLeft": max((message.deadline_at - now).total_seconds(), 0.0)
-        if waiting and message.deadline_at and status.state in ("ON_DELIVERY", "DELIVERED")
-        else None,
+        "secondsLeft": left.total_seconds() if left is not None else None,
         "late": message.late,
         "notifications": await runtime.mailbox.notifications_of(message.message_id),
     }

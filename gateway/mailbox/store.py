@@ -81,10 +81,16 @@ class StoredMessage:
     def status(self, now: datetime) -> MessageStatus:
         """The status as a sender sees it now: for a REQUEST still waiting, with the time left."""
         message = self.status_message
-        if self.deadline_at is not None and self.answered_at is None and self.state in ("ON_DELIVERY", "DELIVERED"):
-            left = max(self.deadline_at - now, timedelta(0))
-            message = f"{message}; RESPONSE due {xml_datetime(self.deadline_at)} ({_duration(left)} left)"
+        left = self.time_left(now)
+        if left is not None:
+            message = f"{message}; RESPONSE due {xml_datetime(_deadline(self))} ({_duration(left)} left)"
         return MessageStatus(self.state, self.status_code, message, xml_datetime(self.status_date))
+
+    def time_left(self, now: datetime) -> timedelta | None:
+        """For a REQUEST still waiting for its RESPONSE, what is left of its window; None otherwise."""
+        if self.deadline_at is None or self.answered_at is not None or self.state not in ("ON_DELIVERY", "DELIVERED"):
+            return None
+        return max(self.deadline_at - now, timedelta(0))
 
 
 _MOMENTS = ("status_date", "received_at", "deadline_at", "answered_at")
