@@ -20,6 +20,7 @@ from fastapi import FastAPI
 
 from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
+from contracts.regulations import load_catalogue
 from gateway._version import __version__
 from gateway.api import async_messages, catalogue, messages, mocks, operations, pki, population, soap
 from gateway.api import clock as clock_api
@@ -173,6 +174,7 @@ def _runtime(
     alone: bool,
 ) -> Runtime:
     contracts = load_contracts()
+    load_catalogue()  # a broken catalogue entry stops the instance here, naming the file and the reason
     metrics = Metrics()
     message_log = MessageLog(database)
     senders = SenderDirectory(database, allow_demo=settings.dev)

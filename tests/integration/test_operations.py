@@ -49,3 +49,12 @@ def test_each_mock_serves_the_same_contract_at_its_own_address(gateway: LiveGate
     response = gateway.http.get("/mocks/gbdfl/?wsdl")
     assert response.status_code == 200
     assert f"{gateway.base_url}/mocks/gbdfl/".encode() in response.content
+
+
+def test_the_regulations_are_listed_with_their_flows_and_one_is_shown_whole(gateway: LiveGateway) -> None:
+    listed = gateway.http.get("/api/v1/regulations").json()["regulations"]
+    assert [entry["key"] for entry in listed][-1] == "225/1" and len(listed) == 19
+    age_pension = gateway.http.get("/api/v1/regulations/age-pension").json()
+    assert age_pension["names"]["kk"] and age_pension["flows"][0]["steps"]
+    missing = gateway.http.get("/api/v1/regulations/no-such-service")
+    assert (missing.status_code, missing.json()["code"]) == (404, "Client.NotFound")
