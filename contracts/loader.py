@@ -47,7 +47,7 @@ class _PayloadSpec:
     response: str
 
 
-_SIMULATED = ("zags", "eopeka", "cbdi", "sud", "isna", "enbek", "enpf", "gfss", "emaket", "epay", "sms")
+_SIMULATED = ("zags", "eopeka", "cbdi", "sud", "isna", "enbek", "enpf", "gfss", "emaket", "epay", "sms", "socprot")
 
 # Every payload schema a mock system speaks.
 _PAYLOADS: Mapping[str, _PayloadSpec] = {

@@ -22,10 +22,13 @@ from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
 from contracts.regulations import load_catalogue
 from gateway._version import __version__
-from gateway.api import async_messages, catalogue, messages, mocks, operations, pki, population, soap
+from gateway.api import async_messages, cases, catalogue, messages, mocks, operations, pki, population, soap
 from gateway.api import clock as clock_api
 from gateway.api.problems import install_problem_handlers
 from gateway.bootstrap import bootstrap
+from gateway.cases import SOCPROT, CaseEngine, CaseStore, DataQueries
+from gateway.cases.provider import case_handlers
+from gateway.cases.sender import orchestrator_password
 from gateway.clock import Clock, SystemClock, VirtualClock
 from gateway.clock_state import SharedClock
 from gateway.mailbox import Courier, Mailbox
@@ -46,6 +49,7 @@ from mocks.catalogue import SYSTEMS, MockSystem
 from mocks.editing import PopulationEditor
 from mocks.faults import FaultBook
 from mocks.journal import Journal
+from mocks.provider import create_provider_app
 from signing.pki.profiles import PublicationUrls
 
 log = logging.getLogger(__name__)
@@ -95,6 +99,9 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
         courier = (
             asyncio.create_task(runtime.courier.run(), name="qaqpa-courier") if runtime.courier is not None else None
         )
+        case_keeper = (
+            asyncio.create_task(_keep_cases(runtime), name="qaqpa-cases") if runtime.cases is not None else None
+        )
         runtime.ready = True
         log.info("Qaqpa %s ready (%s mode, database %s)", __version__, settings.mode, runtime.database.display_url)
         try:
@@ -107,6 +114,8 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
                 checkpointer.cancel()
             if courier is not None:
                 courier.cancel()
+            if case_keeper is not None:
+                case_keeper.cancel()
             await runtime.upstream.close()
             await runtime.database.dispose()
 
@@ -120,7 +129,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     routers = (
         (mocks, population, clock_api, operations)
         if alone
-        else (soap, async_messages, catalogue, messages, mocks, population, clock_api, pki, operations)
+        else (soap, async_messages, catalogue, messages, mocks, population, clock_api, pki, operations, cases)
     )
     for module in routers:
         app.include_router(module.router)
@@ -142,6 +151,18 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
             journal=journal,
         )
         app.mount(mock_paths[system.name].rstrip("/"), mock)
+    if not alone:
+        # SOCPROT plays the social-protection side of the regulations: its handlers run the orchestrator.
+        socprot = create_provider_app(
+            SOCPROT,
+            case_handlers(lambda: _cases(app), clock.now),
+            clock.now,
+            limits=limits,
+            signer=functools.partial(instance_pki.system_key, SOCPROT.name),
+            faults=faults,
+            journal=journal,
+        )
+        app.mount(f"/mocks/{SOCPROT.name}", socprot)
 
     if settings.mock_transport == "inprocess":
         mocks_base = _INPROCESS_BASE
@@ -217,7 +238,18 @@ def _runtime(
         signatures=signatures,
         settings=AsyncSettings(settings.poll_amount, timedelta(seconds=settings.redelivery_seconds)),
     )
+    orchestrator = None
+    if not alone:
+        queries = DataQueries(sync_channel, registry, clock, limits, orchestrator_password(settings))
+        orchestrator = CaseEngine(
+            CaseStore(database),
+            queries,
+            clock,
+            functools.partial(instance_pki.system_key, SOCPROT.name),
+            answer_wait_seconds=settings.provider_timeout_seconds + 2,
+        )
     return Runtime(
+        cases=orchestrator,
         settings=settings,
         clock=clock,
         database=database,
@@ -247,7 +279,7 @@ def _load_pki(runtime: Runtime) -> None:
         runtime.database.sync_engine,
         runtime.clock,
         PublicationUrls(settings.advertised_url),
-        SYSTEMS,
+        (*SYSTEMS, SOCPROT),
         check=settings.revocation_check,
         allow_sha1=settings.allow_sha1,
     )
@@ -264,6 +296,24 @@ async def _keep_clock_in_step(runtime: Runtime) -> None:
             await runtime.database.read(shared.refresh)
         except Exception:
             log.exception("could not read the shared clock; keeping its last state")
+
+
+def _cases(app: FastAPI) -> CaseEngine:
+    runtime: Runtime = app.state.runtime
+    if runtime.cases is None:
+        raise LookupError("this process runs no orchestrator")
+    return runtime.cases
+
+
+async def _keep_cases(runtime: Runtime) -> None:
+    """Move on the cases the clock made due (the clock API does it at once when a tester moves the clock)."""
+    assert runtime.cases is not None
+    while True:
+        await asyncio.sleep(runtime.settings.clock_refresh_seconds * 4)
+        try:
+            await runtime.cases.move_on()
+        except Exception:
+            log.exception("could not move the due cases on; trying again")
 
 
 async def _checkpoint(database: Database) -> None:

@@ -1,8 +1,9 @@
 """Make a data directory and database ready to serve: idempotent, run before the first request.
 
 In order: the data directory, the schema (Alembic, every package), the service registry seeded with the
-built-in mocks, the demo senders (dev mode only), and the synthetic population. On PostgreSQL the whole
-step holds an advisory lock, so several gateway processes starting together do it once.
+built-in mocks and SOCPROT, the orchestrator's sender, the demo senders (dev mode only), and the synthetic
+population. On PostgreSQL the whole step holds an advisory lock, so several gateway processes starting
+together do it once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import text
 
+from gateway.cases.sender import seed_orchestrator
+from gateway.cases.services import SOCPROT
 from gateway.clock import Clock
 from gateway.registry import seed_mock_services
 from gateway.senders import seed_demo_senders
@@ -47,7 +50,8 @@ def prepare_database(settings: Settings, database: Database, clock: Clock) -> No
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     migrate.upgrade(database.sync_engine)
     with database.sync_engine.begin() as connection:
-        seed_mock_services(connection, SYSTEMS)
+        seed_mock_services(connection, (*SYSTEMS, SOCPROT))
+        seed_orchestrator(connection, settings, clock.now())
         if settings.dev:
             seed_demo_senders(connection, clock.now())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contracts.loader import Contracts
+from gateway.cases import CaseEngine
 from gateway.clock import Clock
 from gateway.clock_state import SharedClock
 from gateway.mailbox import Courier, Mailbox
@@ -46,4 +47,6 @@ class Runtime:
     """The virtual clock (dev mode) and its shared state; None when the clock is the system's."""
     courier: Courier | None
     """The async channel's background work; None in a process that serves one mock alone."""
+    cases: CaseEngine | None = None
+    """The orchestrator of the regulations; None in a process that serves one mock alone."""
     ready: bool = False

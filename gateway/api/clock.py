@@ -60,6 +60,8 @@ async def _change(runtime: Runtime, state: ClockState) -> dict[str, Any]:
     if runtime.courier is not None:
         await runtime.courier.expire()
         runtime.courier.wake()
+    if runtime.cases is not None:
+        await runtime.cases.move_on()
     return _view(runtime)
 
 

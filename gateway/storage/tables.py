@@ -196,3 +196,49 @@ async_notifications = Table(
     Index(None, "message_id"),
     Index(None, "next_attempt_at"),
 )
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("case_id", String(40), primary_key=True),
+    Column("regulation", String(100), nullable=False),  # the catalogue slug
+    Column("service_id", String(200), nullable=False),
+    Column("purpose", String(20), nullable=False),  # information, application or proactive
+    Column("channel", String(30), nullable=False),  # portal, state-corporation, proactive
+    Column("applicant_iin", String(12), nullable=False),
+    Column("subject_iin", String(12), nullable=True),
+    Column("sender_id", String(100), nullable=False),
+    Column("mode", String(10), nullable=False),  # auto or officer
+    Column("state", String(30), nullable=False),
+    Column("decision", String(20), nullable=True),  # granted, refused, answered
+    Column("ground", String(60), nullable=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("deadline_at", DateTime(timezone=True), nullable=True),  # when the applicant must have the result
+    Column("due_at", DateTime(timezone=True), nullable=True),  # when the clock next moves this case on; NULL: never
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+    Column("request", JSON, nullable=False),  # what the applicant gave: documents, bank account, phone, language
+    Column("file", JSON, nullable=False),  # the electronic case file: what the checks found, the pending outcome
+    Column("result_document", LargeBinary, nullable=True),
+    Column("claimed_until", DateTime(timezone=True), nullable=True),  # wall time: a process is moving it on
+    Index(None, "state", "due_at"),
+    Index(None, "applicant_iin"),
+)
+
+case_events = Table(
+    "case_events",
+    metadata,
+    Column("id", _QUEUE_ID, primary_key=True, autoincrement=True),
+    Column("case_id", String(40), ForeignKey("cases.case_id"), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(20), nullable=False),  # received, query, check, step, documents, sms, decision, ...
+    Column("flow", String(30), nullable=True),
+    Column("step", Integer, nullable=True),
+    Column("actor", String(200), nullable=True),
+    Column("does", Text, nullable=False),
+    Column("outcome", String(200), nullable=True),
+    Column("deadline_at", DateTime(timezone=True), nullable=True),
+    Column("signer", String(200), nullable=True),
+    Column("session_id", String(40), nullable=True),  # the gateway exchange a query or an SMS went through
+    Column("lines", String(20), nullable=True),  # where the order says so
+    Index(None, "case_id"),
+)

@@ -91,6 +91,11 @@ class LifeEvents:
         established = earliest + timedelta(days=rng.randrange(max(1, (until - earliest).days)))
         indefinite = group == "I" and (age >= 50 or cause == "SINCE_CHILDHOOD")
         valid_until = None if indefinite else add_years(established, rng.choice((1, 2)))
+        if cause == "SINCE_CHILDHOOD" and group in ("I", "II"):
+            # Qaqpa's choice: an adult's disability since childhood is not re-examined, so the cases that need one
+            # (regulations 10 and 16) stay findable as the population's epoch recedes. Drawn after the term above,
+            # so the random stream, and everything else a seed gives, stays the same.
+            valid_until = None
         if group == "CHILD":
             valid_until = add_years(person.birth_date, 16)
         loss = rng.randint(30, 90) if cause in ("WORK_INJURY", "OCCUPATIONAL_DISEASE") else None

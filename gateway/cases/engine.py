@@ -1,0 +1,701 @@
+"""The orchestrator: runs an application, an information request or a proactive offer as a case.
+
+A case fans its data queries out at once (gateway/cases/queries.py), reads the answers into the electronic
+case file, applies the regulation's checks (gateway/cases/rules.py) and then, by the case's mode:
+
+- ``auto``: decides at once, walking the staff steps of its route (the intake flow, then the provider's)
+  and recording each with the working-day deadline the order gives it and its signer;
+- ``officer``: waits for a tester playing the officer to decide, return the file for documents, or accept the
+  proposed outcome (``POST /api/v1/cases/{id}/decision``).
+
+Documents missing from the file start the return-for-documents loop: the case waits for the applicant for the
+office's and the applicant's working days together (e.g. 5 + 25, regulation 1, lines 451-479), then the
+provider decides on the documents at hand or refuses, as the regulation's ``documentsLoop`` says. An
+information request has 30 minutes of the product's clock (regulation 1, lines 547-548); one still waiting
+for a system then expires. The product's clock moves waiting cases on (:meth:`CaseEngine.move_on`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from contracts.regulations import Flow, Regulation
+from contracts.shep import KZ_TIME
+from gateway import errors
+from gateway.cases.document import build_result
+from gateway.cases.evidence import Evidence
+from gateway.cases.queries import Answer, Ask, DataQueries
+from gateway.cases.rules import RULES, Grant, Missing, Outcome, Refuse, decide
+from gateway.cases.services import CaseService, Purpose
+from gateway.cases.store import Case, CaseStore, Event
+from gateway.clock import Clock
+from gateway.workdays import add_working_days
+from signing.xmldsig import SigningKey
+
+log = logging.getLogger(__name__)
+
+INFORMATION_WINDOW = timedelta(minutes=30)
+"""Regulation 1, shared/seeds/000_35060450d94081fb.txt:547-548 (and the same in every information flow)."""
+PROACTIVE_WINDOW = timedelta(days=3)
+"""Order 225, shared/seeds/ (r225-01) lines 106-108: no reply within 3 calendar days ends the offer."""
+DEFAULT_LOOP_WORKING_DAYS = 30
+
+_NOT_ASKED = {"SMS_Send", "EPAY_BankAccountCheck"}  # sent at their own steps, not in the intake fan-out
+_CONSENT = {"1", "2", "yes", "иә", "ия", "да", "kk", "ru", "қаз", "рус"}
+_DECLINE = {"0", "no", "жоқ", "нет"}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRequest:
+    service: CaseService
+    applicant_iin: str
+    sender_id: str
+    channel: str = "portal"
+    subject_iin: str | None = None
+    documents: tuple[str, ...] = ()
+    bank_account: str | None = None
+    phone: str | None = None
+    language: str = "kk"
+    mode: str = "auto"
+
+
+@dataclass(slots=True)
+class _Run:
+    """One pass over a case: the events it adds."""
+
+    case: Case
+    events: list[Event] = field(default_factory=list)
+
+
+class CaseEngine:
+    def __init__(
+        self,
+        store: CaseStore,
+        queries: DataQueries,
+        clock: Clock,
+        signer: Callable[[], SigningKey],
+        *,
+        answer_wait_seconds: float,
+    ) -> None:
+        self.store = store
+        self._queries = queries
+        self._clock = clock
+        self._signer = signer
+        self._answer_wait = answer_wait_seconds
+        self._running: set[asyncio.Task[None]] = set()
+        self.changed = asyncio.Event()
+
+    # --- opening ---------------------------------------------------------------------------------------------
+
+    async def open(self, request: CaseRequest, *, wait: bool = True) -> Case:
+        """Register the case and start it; returns it once it rests (decided, or waiting for someone), or after
+        the answer wait with the queries still out (it goes on in the background)."""
+        now = self._clock.now()
+        regulation = request.service.regulation
+        purpose: Purpose = request.service.purpose
+        case = Case(
+            case_id=str(uuid.uuid4()),
+            regulation=regulation.slug,
+            service_id=request.service.service_id,
+            purpose=purpose,
+            channel=request.channel if purpose == "application" else purpose,
+            applicant_iin=request.applicant_iin,
+            subject_iin=request.subject_iin,
+            sender_id=request.sender_id,
+            mode=request.mode,
+            state="querying",
+            received_at=now,
+            request={
+                "documents": list(request.documents),
+                "bankAccount": request.bank_account,
+                "phone": request.phone,
+                "language": request.language,
+            },
+            deadline_at=now + INFORMATION_WINDOW if purpose == "information" else None,
+            due_at=now + INFORMATION_WINDOW if purpose == "information" else None,
+        )
+        received = Event(
+            "received",
+            f"{purpose.capitalize()} registered ({request.service.service_id})",
+            now,
+            flow=_intake(regulation, case.channel, purpose),
+            deadline_at=case.deadline_at,
+        )
+        await self.store.create(case, [received])
+        task = asyncio.create_task(self._start(case.case_id), name=f"qaqpa-case-{case.case_id}")
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+        if wait:
+            await asyncio.wait({task}, timeout=self._answer_wait)
+        return await self.get(case.case_id)
+
+    async def get(self, case_id: str) -> Case:
+        case = await self.store.get(case_id)
+        if case is None:
+            raise errors.NotFound(f"no case {case_id}")
+        return case
+
+    async def _start(self, case_id: str) -> None:
+        try:
+            case = await self.get(case_id)
+            await self._examine(case, expect="querying")
+        except Exception:
+            log.exception("case %s could not be moved on", case_id)
+        finally:
+            self.changed.set()
+
+    # --- the case file ---------------------------------------------------------------------------------------
+
+    def _asks(self, case: Case, regulation: Regulation) -> list[Ask]:
+        rule = RULES[regulation.slug]
+        if case.purpose == "information":
+            named = {"GBDFL_UniversalServiceSync", "EMAKET_AssignedBenefits", *rule.applicant_asks}
+            if rule.benefit is None:
+                named |= {"CBDI_DisabilityByIin"}
+        else:
+            named = {q.service_id for f in regulation.flows for q in f.queries if q.service_id} - _NOT_ASKED
+            named |= {"GBDFL_UniversalServiceSync", *rule.applicant_asks}
+        asks = [Ask(service_id, case.applicant_iin) for service_id in sorted(named)]
+        if case.purpose != "information" and case.subject_iin:
+            asks += [Ask(service_id, case.subject_iin) for service_id in rule.subject_asks]
+        iban = case.request.get("bankAccount")
+        if iban and case.purpose != "information":
+            asks.append(Ask("EPAY_BankAccountCheck", case.applicant_iin, (("iban", iban),)))
+        return asks
+
+    async def _examine(self, case: Case, *, expect: str, at_hand: bool = False) -> None:
+        """Ask the systems, check, and decide or wait, as the case's mode says."""
+        regulation = _regulation(case.regulation)
+        answers = await self._queries.ask_all(self._asks(case, regulation))
+        now = self._clock.now()
+        run = _Run(case)
+        run.events += [_query_event(answer, regulation, now) for answer in answers]
+        evidence = Evidence(
+            answers,
+            case.applicant_iin,
+            case.subject_iin,
+            frozenset(case.request.get("documents") or ()),
+            _today(now),
+            at_hand=at_hand,
+        )
+        outcome = (
+            _information(regulation, evidence)
+            if case.purpose == "information"
+            else decide(RULES[regulation.slug], evidence, bool(case.request.get("bankAccount")))
+        )
+        run.events.append(Event("check", f"Checks of the case file: {_describe(outcome)}", now, outcome=_kind(outcome)))
+        case.file = {**case.file, "proposal": _proposal(outcome), "facts": _facts(outcome)}
+        if case.mode == "officer" and case.purpose != "information":
+            case.state, case.due_at = "awaiting-officer", None
+            run.events.append(Event("step", "Waits for the officer's decision", now, outcome="proposal recorded"))
+        else:
+            await self._apply(run, regulation, evidence, outcome)
+        if not await self.store.save(case, run.events, expect_state=expect):
+            await self.store.add_events(case.case_id, [e for e in run.events if e.kind == "query"])
+            log.info("case %s moved on while its queries ran; their answers are kept as events only", case.case_id)
+
+    async def _apply(self, run: _Run, regulation: Regulation, evidence: Evidence, outcome: Outcome) -> None:
+        case, now = run.case, self._clock.now()
+        if isinstance(outcome, Missing):
+            loop = regulation.documents_loop
+            days = DEFAULT_LOOP_WORKING_DAYS
+            if loop is not None and (loop.office_working_days or loop.applicant_working_days):
+                days = (loop.office_working_days or 0) + (loop.applicant_working_days or 0)
+            due = _at_day_end(add_working_days(_today(now), days), now)
+            case.state, case.due_at = "awaiting-documents", due
+            case.file = {**case.file, "missing": list(outcome.documents)}
+            run.events.append(
+                Event(
+                    "documents",
+                    f"Returned for documents: {', '.join(outcome.documents)} ({outcome.because})",
+                    now,
+                    outcome="awaiting the applicant",
+                    deadline_at=due,
+                    lines=str(loop.lines) if loop else outcome.lines,
+                )
+            )
+            await self._sms(
+                run, f"Qaqpa {case.case_id[:8]}: bring {', '.join(outcome.documents)} within {days} working days"
+            )
+            return
+        await self._finish(run, regulation, evidence, outcome)
+
+    async def _finish(self, run: _Run, regulation: Regulation, evidence: Evidence, outcome: Grant | Refuse) -> None:
+        case, now = run.case, self._clock.now()
+        if case.purpose != "information":
+            run.events += _staff_steps(regulation, case, now, outcome)
+        decision = (
+            "refused" if isinstance(outcome, Refuse) else ("answered" if case.purpose == "information" else "granted")
+        )
+        ground = None
+        if isinstance(outcome, Refuse):
+            ground = (outcome.ground, outcome.lines, _refusal_text(regulation, outcome))
+        values = {"decision": decision, "decision.date": _today(now).isoformat()}
+        if isinstance(outcome, Grant):
+            values.update(dict(outcome.facts))
+            if outcome.amount is not None:
+                values["amount"] = f"{outcome.amount.quantize(Decimal('0.01'))} KZT"
+        key = self._signer()
+        case.result_document = build_result(
+            regulation,
+            case_id=case.case_id,
+            service_id=case.service_id,
+            issued_at=now,
+            applicant=evidence.applicant,
+            applicant_iin=case.applicant_iin,
+            subject_iin=case.subject_iin,
+            decision=decision,
+            ground=ground,
+            values=values,
+            key=key,
+        )
+        case.state, case.decision, case.decided_at, case.due_at = "decided", decision, now, None
+        case.ground = outcome.ground if isinstance(outcome, Refuse) else None
+        run.events.append(
+            Event(
+                "decision",
+                f"Decision: {decision}" + (f" — {ground[2]}" if ground else ""),
+                now,
+                outcome=decision,
+                signer=regulation.signed_by.text,
+                lines=ground[1] if ground else str(regulation.signed_by.lines),
+            )
+        )
+        run.events.append(
+            Event(
+                "document",
+                "Result document issued, signed by the provider's authorised person",
+                now,
+                signer=key.certificate.subject.rfc4514_string()[:200],
+                lines=str(regulation.result_form.lines),
+            )
+        )
+        await self._sms(run, f"Qaqpa {case.case_id[:8]}: {regulation.names['en']}: {decision}")
+
+    async def _sms(self, run: _Run, text: str) -> None:
+        case = run.case
+        extra: tuple[tuple[str, str], ...] = ()
+        if case.request.get("phone"):
+            extra += (("phone", str(case.request["phone"])),)
+        extra += (("text", text[:480]), ("language", str(case.request.get("language") or "kk")))
+        answer = await self._queries.ask(Ask("SMS_Send", case.applicant_iin, extra))
+        status = answer.root.findtext("sms/status/code") if answer.root is not None else None
+        run.events.append(
+            Event("sms", text, self._clock.now(), outcome=status or answer.code, session_id=answer.session_id)
+        )
+
+    # --- acting on a case ------------------------------------------------------------------------------------
+
+    async def submit_documents(self, case_id: str, documents: Sequence[str]) -> Case:
+        case = await self.get(case_id)
+        if case.state != "awaiting-documents":
+            raise errors.Conflict(f"case {case_id} is {case.state}, not awaiting documents")
+        case.request = {**case.request, "documents": sorted({*case.request.get("documents", []), *documents})}
+        await self.store.add_events(
+            case_id,
+            [Event("documents", f"Documents brought: {', '.join(documents)}", self._clock.now(), outcome="received")],
+        )
+        await self._examine(case, expect="awaiting-documents")
+        return await self.get(case_id)
+
+    async def officer_decision(self, case_id: str, action: str, ground: str | None, documents: Sequence[str]) -> Case:
+        """``accept`` the proposed outcome, ``grant``, ``refuse`` (with a ground of the proposal or the
+        regulation's no-right ground) or ``return`` the file for ``documents``."""
+        case = await self.get(case_id)
+        if case.state != "awaiting-officer":
+            raise errors.Conflict(f"case {case_id} is {case.state}, not awaiting the officer")
+        regulation = _regulation(case.regulation)
+        proposal = case.file.get("proposal") or {}
+        outcome: Outcome
+        if action == "accept":
+            outcome = _outcome_of(proposal)
+        elif action == "grant":
+            outcome = Grant(tuple((k, v) for k, v in case.file.get("facts", [])))
+        elif action == "refuse":
+            grounds = RULES[regulation.slug].grounds
+            lines = proposal.get("lines") if proposal.get("ground") == ground else grounds.no_right
+            outcome = Refuse(ground or "no-right", lines or grounds.no_right, "refused by the officer")
+        elif action == "return":
+            outcome = Missing(
+                tuple(documents) or ("documents",),
+                str(regulation.documents_loop.lines) if regulation.documents_loop else "0",
+                "returned by the officer",
+            )
+        else:
+            raise errors.InvalidRecord(f"unknown action {action!r}: accept, grant, refuse, return")
+        answers = await self._queries.ask_all(
+            [Ask("GBDFL_UniversalServiceSync", case.applicant_iin)]
+        )  # the applicant's name for the result document
+        evidence = Evidence(answers, case.applicant_iin, case.subject_iin, frozenset(), _today(self._clock.now()))
+        run = _Run(case)
+        run.events.append(Event("step", f"Officer: {action}", self._clock.now(), actor="officer (tester)"))
+        await self._apply(run, regulation, evidence, outcome)
+        if not await self.store.save(case, run.events, expect_state="awaiting-officer"):
+            raise errors.Conflict(f"case {case_id} changed meanwhile; read it again")
+        return await self.get(case_id)
+
+    # --- Order 225's proactive flow ----------------------------------------------------------------------------
+
+    async def offer(self, service: CaseService, iin: str, language: str) -> Case:
+        """Е-Макет finds the right (a title of article 4, 4-2) and 4-3), r225-01 lines 88-90: asserted by the
+        caller, as no simulated system holds titles) and offers the benefit by SMS (lines 94-99)."""
+        now = self._clock.now()
+        case = Case(
+            case_id=str(uuid.uuid4()),
+            regulation=service.regulation.slug,
+            service_id=service.service_id,
+            purpose="proactive",
+            channel="proactive",
+            applicant_iin=iin,
+            subject_iin=None,
+            sender_id="EMAKET",
+            mode="auto",
+            state="awaiting-consent",
+            received_at=now,
+            request={"documents": ["proactive-title"], "bankAccount": None, "phone": None, "language": language},
+            due_at=now + PROACTIVE_WINDOW,
+            deadline_at=now + PROACTIVE_WINDOW,
+        )
+        await self.store.create(
+            case,
+            [
+                Event(
+                    "received",
+                    "The right arises: Е-Макет starts the proactive service",
+                    now,
+                    flow="proactive",
+                    step=1,
+                    lines="88-90",
+                )
+            ],
+        )
+        run = _Run(case)
+        await self._sms(
+            run,
+            "Сізге арнаулы мемлекеттік жәрдемақы тағайындалуы мүмкін. Келісесіз бе? Тіл: 1-қаз 2-рус"
+            " / Вам может быть назначено специальное государственное пособие. Согласны?",
+        )
+        if run.events[-1].outcome != "DELIVERED":
+            case.state, case.due_at, case.decision = "ended", None, None
+            run.events.append(
+                Event(
+                    "step",
+                    "No mobile number registered: the proactive service cannot start",
+                    now,
+                    flow="proactive",
+                    step=2,
+                    outcome="ended",
+                    lines="90-93",
+                )
+            )
+        else:
+            run.events[-1].step, run.events[-1].lines, run.events[-1].flow = 3, "94-99", "proactive"
+        await self.store.save(case, run.events)
+        return await self.get(case.case_id)
+
+    async def sms_reply(self, case_id: str, text: str) -> Case:
+        case = await self.get(case_id)
+        now, reply = self._clock.now(), text.strip()
+        run = _Run(case)
+        run.events.append(Event("sms", f"Reply: {reply}", now, actor="applicant", flow="proactive"))
+        expect = case.state
+        if case.state == "awaiting-consent":
+            if reply.lower() in _DECLINE:
+                case.state, case.due_at = "ended", None
+                run.events[-1].outcome = "declined"
+            elif reply.lower() in _CONSENT:
+                language = "ru" if reply.lower() in {"2", "ru", "рус", "да"} else "kk"
+                case.request = {**case.request, "language": language}
+                case.received_at = now  # the day of consent is the application date (lines 104-105)
+                case.state, case.due_at = "awaiting-bank-account", now + PROACTIVE_WINDOW
+                run.events[-1].outcome, run.events[-1].step, run.events[-1].lines = "consent", 4, "100-101"
+                await self._sms(run, "Банк шотыңызды (IBAN) растаңыз немесе жазыңыз / Подтвердите или укажите IBAN")
+                run.events[-1].step, run.events[-1].lines = 5, "100-103"
+            else:
+                raise errors.InvalidRecord("reply 1 or 2 (consent, language) or 0 (decline)")
+        elif case.state == "awaiting-bank-account":
+            iban = reply.replace(" ", "").upper()
+            check = await self._queries.ask(Ask("EPAY_BankAccountCheck", case.applicant_iin, (("iban", iban),)))
+            confirmed = check.root is not None and check.root.findtext("account/confirmed") == "true"
+            run.events.append(
+                Event(
+                    "query",
+                    "ЭҮТШ: the bank account given",
+                    now,
+                    flow="proactive",
+                    step=6,
+                    outcome=check.code if not confirmed else "confirmed",
+                    session_id=check.session_id,
+                    lines="100-103",
+                )
+            )
+            case.request = {**case.request, "bankAccount": iban}
+            case.state, case.due_at = "querying", None
+            if not await self.store.save(case, run.events, expect_state=expect):
+                raise errors.Conflict(f"case {case_id} changed meanwhile; read it again")
+            await self._examine(case, expect="querying")
+            return await self.get(case_id)
+        else:
+            raise errors.Conflict(f"case {case_id} is {case.state}, not waiting for an SMS reply")
+        if not await self.store.save(case, run.events, expect_state=expect):
+            raise errors.Conflict(f"case {case_id} changed meanwhile; read it again")
+        return await self.get(case_id)
+
+    # --- the clock -------------------------------------------------------------------------------------------
+
+    async def move_on(self) -> int:
+        """Move on every case whose clock event has come: expired information requests, documents loops that
+        ran out, proactive offers nobody answered. Returns how many."""
+        now = self._clock.now()
+        due = await self.store.claim_due(now)
+        for case in due:
+            try:
+                await self._due(case, now)
+            except Exception:
+                log.exception("case %s could not be moved on by the clock", case.case_id)
+        if due:
+            self.changed.set()
+        return len(due)
+
+    async def _due(self, case: Case, now: datetime) -> None:
+        regulation = _regulation(case.regulation)
+        expect = case.state
+        if case.state == "querying" and case.purpose == "information":
+            case.state, case.ground, case.due_at, case.decided_at = "expired", "deadline-missed", None, now
+            event = Event(
+                "deadline",
+                "No answer within 30 minutes: the information request expired",
+                now,
+                outcome="expired",
+                deadline_at=case.deadline_at,
+                lines=_information_window(regulation),
+            )
+            await self.store.save(case, [event], expect_state=expect)
+        elif case.state == "awaiting-documents":
+            loop = regulation.documents_loop
+            event = Event(
+                "documents",
+                "The documents did not arrive in time",
+                now,
+                outcome="deadline passed",
+                lines=str(loop.lines) if loop else None,
+            )
+            if loop is not None and loop.then == "refuse":
+                grounds = RULES[regulation.slug].grounds
+                outcome = Refuse(
+                    "documents-not-submitted",
+                    grounds.not_submitted or grounds.incomplete,
+                    "the documents asked for did not arrive within the period",
+                )
+                answers = await self._queries.ask_all([Ask("GBDFL_UniversalServiceSync", case.applicant_iin)])
+                run = _Run(case, [event])
+                evidence = Evidence(answers, case.applicant_iin, case.subject_iin, frozenset(), _today(now))
+                await self._finish(run, regulation, evidence, outcome)
+                await self.store.save(case, run.events, expect_state=expect)
+            else:
+                await self.store.add_events(case.case_id, [event])
+                case.state = "querying"
+                await self.store.save(case, [], expect_state=expect)
+                await self._examine(case, expect="querying", at_hand=True)
+        elif case.state in {"awaiting-consent", "awaiting-bank-account"}:
+            case.state, case.due_at = "ended", None
+            event = Event(
+                "step",
+                "No reply within 3 calendar days: the proactive service ends",
+                now,
+                flow="proactive",
+                step=8,
+                outcome="ended",
+                deadline_at=case.deadline_at,
+                lines="106-108",
+            )
+            await self.store.save(case, [event], expect_state=expect)
+        else:
+            case.due_at = None
+            await self.store.save(case, [], expect_state=expect)
+
+
+# --- helpers -------------------------------------------------------------------------------------------------
+
+
+def _regulation(slug: str) -> Regulation:
+    from gateway.cases.services import CASE_SERVICES
+
+    for service in CASE_SERVICES:
+        if service.regulation.slug == slug:
+            return service.regulation
+    raise errors.NotFound(f"no regulation {slug!r}")
+
+
+def _today(now: datetime) -> date:
+    return now.astimezone(KZ_TIME).date()
+
+
+def _at_day_end(day: date, now: datetime) -> datetime:
+    """The close of ``day``'s working hours in Kazakhstan (18:00), in UTC: a deadline of N working days runs to
+    the end of the N-th day."""
+    moment = datetime(day.year, day.month, day.day, 18, 0, tzinfo=KZ_TIME).astimezone(UTC)
+    return max(moment, now)
+
+
+def _intake(regulation: Regulation, channel: str, purpose: str) -> str | None:
+    wanted = {"information": "portal-information", "proactive": "proactive"}.get(purpose)
+    if wanted is None:
+        wanted = "portal-application" if channel == "portal" else "state-corporation"
+    kinds = [flow.kind for flow in regulation.flows]
+    if wanted in kinds:
+        return wanted
+    return next((kind for kind in kinds if kind in {"state-corporation", "portal-application", "provider"}), None)
+
+
+def _route(regulation: Regulation, channel: str) -> list[Flow]:
+    intake = _intake(regulation, channel, "application")
+    flows = [flow for flow in regulation.flows if flow.kind == intake]
+    flows += [flow for flow in regulation.flows if flow.kind == "provider" and flow.kind != intake]
+    return flows
+
+
+def _staff_steps(regulation: Regulation, case: Case, now: datetime, outcome: Grant | Refuse) -> list[Event]:
+    """The process steps of the case's route, each with its deadline counted in working days from the last.
+
+    A refusal at intake ends the route with the intake flow; the steps of the return-for-documents loop (those
+    within the lines of the regulation's ``documentsLoop``) are walked only when the file was returned.
+    """
+    events: list[Event] = []
+    base = _today(case.received_at)
+    loop = regulation.documents_loop
+    returned = bool(case.file.get("missing"))
+    flows = _route(regulation, case.channel)
+    if isinstance(outcome, Refuse) and outcome.at_intake:
+        flows = flows[:1]
+    for flow in flows:
+        for step in flow.steps:
+            if step.kind != "process":
+                continue
+            in_loop = loop is not None and loop.lines.first <= step.lines.first <= loop.lines.last
+            if in_loop and not returned:
+                continue
+            deadline = None
+            if step.deadline is not None and step.deadline.unit == "workingDays":
+                base = add_working_days(base, step.deadline.amount)
+                deadline = _at_day_end(base, case.received_at)
+            events.append(
+                Event(
+                    "step",
+                    step.does,
+                    now,
+                    flow=flow.kind,
+                    step=step.number,
+                    actor=step.actor,
+                    outcome="done",
+                    deadline_at=deadline,
+                    signer=step.signer,
+                    lines=str(step.lines),
+                )
+            )
+    return events
+
+
+def _query_event(answer: Answer, regulation: Regulation, now: datetime) -> Event:
+    cited = next((q for f in regulation.flows for q in f.queries if q.service_id == answer.ask.service_id), None)
+    return Event(
+        "query",
+        f"{answer.ask.service_id} about {answer.ask.iin}" + (f": {cited.what}" if cited else ""),
+        now,
+        outcome=answer.code,
+        session_id=answer.session_id or None,
+        lines=str(cited.lines) if cited else None,
+        step=cited.step if cited else None,
+    )
+
+
+def _information(regulation: Regulation, evidence: Evidence) -> Outcome:
+    """The portal information flow: the provider answers from its records (Е-Макет for a payment, the disability
+    data bank for an assessment) or refuses at condition 3 (e.g. regulation 1, lines 533-536)."""
+    rule = RULES[regulation.slug]
+    refusal = rule.grounds.information or rule.grounds.unreliable
+    if evidence.applicant is None:
+        return Refuse("data-not-confirmed", refusal, "the applicant is not found in ГБД ФЛ")
+    if rule.benefit is None:
+        found = evidence.disabilities(evidence.applicant_iin)
+        if not found:
+            return Refuse("no-record", refusal, "no determination in the disability data bank")
+        d = found[0]
+        return Grant(
+            (
+                ("disability", f"group {d.group}, {d.cause}, certificate {d.certificate}"),
+                ("assigned.from", d.established_on.isoformat() if d.established_on else "—"),
+            )
+        )
+    record = evidence.benefits(evidence.applicant_iin).get(rule.benefit)
+    if record is None:
+        return Refuse("no-record", refusal, "no assignment of this payment on record")
+    amount = Decimal(record.findtext("monthlyAmount") or "0")
+    return Grant(
+        (
+            ("decision", f"assigned, decision {record.findtext('decisionNumber')}"),
+            ("decision.date", record.findtext("assignedOn") or "—"),
+            ("active", record.findtext("active") or "false"),
+        ),
+        amount,
+    )
+
+
+def _information_window(regulation: Regulation) -> str:
+    flow = next((f for f in regulation.flows if f.kind == "portal-information"), None)
+    return str(flow.deadline.lines) if flow is not None and flow.deadline is not None else "547-548"
+
+
+def _refusal_text(regulation: Regulation, refusal: Refuse) -> str:
+    cited = next((r.text for r in regulation.refusals if str(r.lines).replace("–", "-") == refusal.lines), None)
+    return f"{cited or refusal.ground}: {refusal.because}"
+
+
+def _kind(outcome: Outcome) -> str:
+    return {Grant: "grant", Refuse: "refuse", Missing: "missing"}[type(outcome)]
+
+
+def _describe(outcome: Outcome) -> str:
+    if isinstance(outcome, Grant):
+        return "the conditions are met"
+    if isinstance(outcome, Refuse):
+        return f"refusal ({outcome.ground}): {outcome.because}"
+    return f"documents missing: {', '.join(outcome.documents)} ({outcome.because})"
+
+
+def _proposal(outcome: Outcome) -> dict[str, object]:
+    if isinstance(outcome, Grant):
+        return {"outcome": "grant", "amount": str(outcome.amount) if outcome.amount is not None else None}
+    if isinstance(outcome, Refuse):
+        return {"outcome": "refuse", "ground": outcome.ground, "lines": outcome.lines, "because": outcome.because}
+    return {
+        "outcome": "missing",
+        "documents": list(outcome.documents),
+        "lines": outcome.lines,
+        "because": outcome.because,
+    }
+
+
+def _facts(outcome: Outcome) -> list[list[str]]:
+    return [list(fact) for fact in outcome.facts] if isinstance(outcome, Grant) else []
+
+
+def _outcome_of(proposal: dict[str, object]) -> Outcome:
+    kind = proposal.get("outcome")
+    if kind == "refuse":
+        return Refuse(str(proposal["ground"]), str(proposal["lines"]), str(proposal["because"]))
+    if kind == "missing":
+        documents = proposal.get("documents")
+        return Missing(
+            tuple(str(d) for d in documents) if isinstance(documents, list) else (),
+            str(proposal["lines"]),
+            str(proposal["because"]),
+        )
+    amount = proposal.get("amount")
+    return Grant((), Decimal(str(amount)) if amount else None)

@@ -1,0 +1,358 @@
+"""The regulations as executable services, end to end through the gateway: every regulation of Order 407 and
+the Order 225 standard granted and refused with generated citizens, each result document valid by its schema
+and verified by xmlsec1; the 30-minute information window; the return-for-documents loop across a public
+holiday; Order 225's proactive flow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contracts.regulations import load_catalogue
+from gateway.cases import CASE_SERVICES
+from tests.support.cases import (
+    check_document,
+    citizens,
+    determine_disability,
+    end_benefits,
+    indefinitely_disabled,
+    issue_key,
+    mother_of,
+    open_account,
+    open_case,
+    read_case,
+    register_birth,
+    signed_case_request,
+    soap_case,
+    work_injured,
+)
+from tests.support.gateway import LiveGateway
+from tests.support.shep import read_fault
+
+VALID = "id-card-valid"
+Pick = Callable[[LiveGateway], tuple[str, dict[str, Any]]]
+
+
+@pytest.fixture(autouse=True)
+def clock_back(gateway: LiveGateway) -> Iterator[None]:
+    yield
+    gateway.reset_clock()
+    gateway.http.delete("/api/v1/mocks/cbdi/faults").raise_for_status()
+
+
+def _one(iins: list[str], **fields: Any) -> tuple[str, dict[str, Any]]:
+    return iins[0], fields
+
+
+def _adult_young(gateway: LiveGateway) -> list[str]:
+    return citizens(gateway, "adult", VALID, without=("pension-age", "disabled", "has-benefit", "unemployed"))
+
+
+def _with_subject(subjects: list[str], applicants: list[str], **fields: Any) -> tuple[str, dict[str, Any]]:
+    applicant = next(iin for iin in applicants if iin not in subjects)
+    return applicant, {"subjectIin": subjects[0], **fields}
+
+
+def _disabled_child_mother(gateway: LiveGateway, disabled: bool) -> tuple[str, dict[str, Any]]:
+    valid = set(gateway.sample(VALID, 5000))
+    children = citizens(gateway, "disabled-child") if disabled else citizens(gateway, "child", without=("disabled",))
+    for child in children:
+        mother = mother_of(gateway, child)
+        if mother in valid:
+            return mother, {"subjectIin": child}
+    raise AssertionError("no child with a mother holding a valid ID card")
+
+
+def _new_mother(gateway: LiveGateway) -> tuple[str, dict[str, Any]]:
+    mother = citizens(
+        gateway, "female", "adult", VALID, without=("pension-age",), benefit_free="childbirth-childcare-benefits"
+    )[0]
+    register_birth(gateway, mother)
+    return mother, {}
+
+
+# regulation slug -> (granted: who and what they hand in, refused: who, the refusal's ground)
+CASES: dict[str, tuple[Pick, Pick, str]] = {
+    "age-pension": (
+        lambda g: _one(citizens(g, "pension-age", VALID, without=("pensioner",)), documents=["work-record-book"]),
+        lambda g: _one(_adult_young(g)),
+        "no-right",
+    ),
+    "basic-state-pension": (
+        lambda g: _one(citizens(g, "pension-age", VALID, benefit_free="basic-pension")),
+        lambda g: _one(_adult_young(g)),
+        "no-right",
+    ),
+    "disability-survivor-allowance": (
+        lambda g: _one([end_benefits(g, citizens(g, "disabled", "adult", VALID)[0], "disability-survivor-allowance")]),
+        lambda g: _one(_adult_young(g)),
+        "no-right",
+    ),
+    "state-special-allowances": (
+        lambda g: _one([end_benefits(g, citizens(g, "mother-of-four-minors", VALID)[0], "state-special-allowance")]),
+        lambda g: _one(citizens(g, "male", "adult", VALID, benefit_free="state-special-allowance")),
+        "no-right",
+    ),
+    "social-risk-payments": (
+        lambda g: _one(citizens(g, "unemployed", VALID), documents=["dismissal-order"]),
+        lambda g: _one(citizens(g, "employed", VALID, without=("unemployed",))),
+        "no-grounds",
+    ),
+    "childbirth-childcare-allowance": (
+        lambda g: _new_mother(g),
+        lambda g: _one(citizens(g, "pension-age", VALID, benefit_free="childbirth-childcare-benefits")),
+        "no-right",
+    ),
+    "special-state-allowance": (
+        lambda g: _one(citizens(g, "disabled-group-1", "adult", VALID, benefit_free="special-state-benefit")),
+        lambda g: _one(_adult_young(g)),
+        "no-right",
+    ),
+    "uapf-depositor-statement": (
+        lambda g: _one(citizens(g, "employed", VALID)),
+        lambda g: _one(citizens(g, "child", VALID, without=("employed",))),
+        "no-data",
+    ),
+    "disability-assessment": (
+        lambda g: _one(_adult_young(g)),
+        lambda g: _one(sorted(set(indefinitely_disabled(g)) & set(citizens(g, VALID)))),
+        "no-right",
+    ),
+    "disabled-child-carer-allowance": (
+        lambda g: _disabled_child_mother(g, disabled=True),
+        lambda g: _disabled_child_mother(g, disabled=False),
+        "no-right",
+    ),
+    "funeral-payment": (
+        lambda g: _with_subject(citizens(g, "deceased-in-registry"), _adult_young(g)),
+        lambda g: _with_subject(_adult_young(g)[3:], _adult_young(g)[:3]),
+        "no-right",
+    ),
+    "bankruptcy-harm-compensation": (
+        lambda g: _one(sorted(set(work_injured(g)) & set(citizens(g, VALID)))),
+        lambda g: _one(_adult_young(g)),
+        "no-right",
+    ),
+    "foreigner-qualification-certificate": (
+        lambda g: _one(_adult_young(g), documents=["diploma", "work-experience"]),
+        lambda g: _one(_adult_young(g), documents=["work-experience"]),
+        "incomplete",
+    ),
+    "pension-inflation-difference": (
+        lambda g: _one(citizens(g, "pensioner", VALID)),
+        lambda g: _one(_adult_young(g)),
+        "no-right",
+    ),
+    "large-family-mother-allowance": (
+        lambda g: _one(
+            [end_benefits(g, citizens(g, "mother-of-many", VALID)[0], "large-family-mothers-benefit")],
+            documents=["birth-certificates"],
+        ),
+        lambda g: _one(citizens(g, "male", "adult", VALID)),
+        "no-right",
+    ),
+    "group1-childhood-disability-carer-allowance": (
+        lambda g: _with_subject(
+            [determine_disability(g, _adult_young(g)[7], "I", since_childhood=True)], _adult_young(g)
+        ),
+        lambda g: _with_subject(_adult_young(g)[5:], _adult_young(g)),
+        "no-right",
+    ),
+    "uapf-savings-payout": (
+        lambda g: _one(citizens(g, "employed", "pension-age", VALID)),
+        lambda g: _one(citizens(g, "employed", VALID, without=("pension-age", "disabled"))),
+        "no-right",
+    ),
+    "social-contributions-statement": (
+        lambda g: _one(citizens(g, "employed", VALID)),
+        lambda g: _one(citizens(g, "id-card-expired")),
+        "expired-documents",
+    ),
+    "special-state-benefit": (
+        lambda g: _one(_adult_young(g), documents=["title-certificate"]),
+        lambda g: _one(citizens(g, "id-card-expired")),
+        "expired-documents",
+    ),
+}
+
+
+def test_the_table_covers_every_regulation() -> None:
+    assert set(CASES) == {regulation.slug for regulation in load_catalogue()}
+
+
+def _application(slug: str) -> str:
+    return next(s.service_id for s in CASE_SERVICES if s.regulation.slug == slug and s.purpose == "application")
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_every_regulation_grants_and_refuses_with_a_signed_result(
+    gateway: LiveGateway, slug: str, tmp_path: Path
+) -> None:
+    grant, refuse, ground = CASES[slug]
+    iin, fields = grant(gateway)
+    granted = open_case(gateway, _application(slug), iin, channel="state-corporation", **fields)
+    assert (granted["state"], granted["decision"]) == ("decided", "granted"), granted
+    document = gateway.http.get(f"/api/v1/cases/{granted['caseId']}/document")
+    root = check_document(gateway, document.content, tmp_path)
+    assert root.get("caseId") == granted["caseId"] and root.findtext("{*}decision") == "granted"
+    assert root.findtext("{*}applicant/{*}iin") == iin
+
+    iin, fields = refuse(gateway)
+    refused = open_case(gateway, _application(slug), iin, channel="state-corporation", **fields)
+    assert (refused["state"], refused["decision"], refused["ground"]["code"]) == ("decided", "refused", ground)
+    document = gateway.http.get(f"/api/v1/cases/{refused['caseId']}/document")
+    root = check_document(gateway, document.content, tmp_path)
+    refusal = root.find("{*}ground")
+    assert refusal is not None and refusal.get("code") == ground
+    cited = {str(r.lines).replace("–", "-") for r in next(r for r in load_catalogue() if r.slug == slug).refusals}
+    assert refusal.get("lines") in cited, "the ground cites one of the regulation's refusals"
+
+
+def test_a_case_keeps_every_query_step_deadline_and_signer(gateway: LiveGateway) -> None:
+    iin = citizens(gateway, "pension-age", VALID, without=("pensioner",))[1]
+    case = open_case(gateway, "SOCPROT_AgePension_Application", iin, channel="state-corporation",
+                     documents=["work-record-book"])  # fmt: skip
+    events = read_case(gateway, case["caseId"])["events"]
+    queries = {e["does"].split(" ")[0]: e for e in events if e["kind"] == "query"}
+    assert {"GBDFL_UniversalServiceSync", "EMAKET_AssignedBenefits", "ZAGS_BirthActs"} <= set(queries)
+    logged = gateway.http.get("/api/v1/messages", params={"sessionId": queries["EMAKET_AssignedBenefits"]["sessionId"]})
+    [exchange] = logged.json()["exchanges"]
+    assert exchange["senderId"] == "SOCPROT", "the orchestrator's queries go through the gateway pipeline"
+    steps = [e for e in events if e["kind"] == "step"]
+    assert any(e["deadlineAt"] for e in steps) and any(e["signer"] for e in steps)
+    assert not any(e["step"] in (18, 19, 20) and e["flow"] == "state-corporation" for e in steps), "no loop steps"
+    [decision] = [e for e in events if e["kind"] == "decision"]
+    assert decision["signer"] and decision["lines"]
+    assert any(e["kind"] == "sms" for e in events)
+
+
+# --- the portal: signed requests, information within 30 minutes ------------------------------------------
+
+
+def test_the_portal_s_signed_information_request_is_answered_within_30_minutes(
+    gateway: LiveGateway, tmp_path: Path
+) -> None:
+    iin = citizens(gateway, "pensioner", VALID)[0]
+    response = gateway.post(signed_case_request(issue_key(gateway, iin), iin, "SOCPROT_AgePension_Information"))
+    assert response.status_code == 200, response.text
+    case, document = soap_case(response.content)
+    assert (case.findtext("state"), case.findtext("decision")) == ("decided", "answered")
+    received = datetime.fromisoformat(case.findtext("receivedAt") or "")
+    assert datetime.fromisoformat(case.findtext("deadlineAt") or "") == received + timedelta(minutes=30)
+    stored = read_case(gateway, case.findtext("caseId") or "")
+    assert datetime.fromisoformat(stored["decidedAt"]) <= received + timedelta(minutes=30)
+    assert document is not None
+    check_document(gateway, document, tmp_path)
+
+
+def test_the_portal_refuses_a_request_signed_by_someone_else(gateway: LiveGateway) -> None:
+    iin, other = citizens(gateway, "pensioner", VALID)[:2]
+    response = gateway.post(signed_case_request(issue_key(gateway, other), iin, "SOCPROT_AgePension_Information"))
+    assert read_fault(response.content).code == "Client.Signature.IinMismatch"
+    unsigned = gateway.post(
+        signed_case_request(issue_key(gateway, iin), iin, "SOCPROT_AgePension_Information").replace(
+            b"<ds:SignatureValue>", b"<ds:SignatureValue>AAAA"
+        )
+    )
+    assert read_fault(unsigned.content).code.startswith("Client.Signature.")
+
+
+def test_an_information_request_expires_when_a_system_hangs(gateway: LiveGateway) -> None:
+    rule = {"fault": {"kind": "hang"}}
+    assert gateway.http.post("/api/v1/mocks/cbdi/faults", json=rule).status_code == 201
+    iin = _adult_young(gateway)[2]
+    case = open_case(gateway, "SOCPROT_DisabilityAssessment_Information", iin, wait=False)
+    assert case["state"] == "querying"
+    gateway.advance_clock("29m")
+    assert read_case(gateway, case["caseId"])["state"] == "querying"
+    gateway.advance_clock("2m")
+    expired = read_case(gateway, case["caseId"])
+    assert (expired["state"], expired["ground"]["code"]) == ("expired", "deadline-missed")
+    assert any(e["kind"] == "deadline" and e["lines"] for e in expired["events"])
+
+
+def test_a_portal_application_returns_a_case_id_at_once_in_officer_mode(gateway: LiveGateway) -> None:
+    iin = citizens(gateway, "pension-age", VALID, benefit_free="basic-pension")[1]
+    case = open_case(gateway, "SOCPROT_BasicStatePension_Application", iin, mode="officer")
+    assert case["state"] == "awaiting-officer" and case["file"]["proposal"]["outcome"] == "grant"
+    refused = gateway.http.post(f"/api/v1/cases/{case['caseId']}/decision", json={"action": "refuse"}).json()
+    assert (refused["decision"], refused["ground"]["code"]) == ("refused", "no-right")
+    again = gateway.http.post(f"/api/v1/cases/{case['caseId']}/decision", json={"action": "accept"})
+    assert again.status_code == 409 and again.json()["code"] == "Client.Conflict"
+
+
+# --- the return-for-documents loop --------------------------------------------------------------------------
+
+_BEFORE_THE_HOLIDAYS = "2026-12-10T10:00:00+05:00"  # 30 working days from here cross 16 Dec, 1-2 Jan and 7 Jan
+
+
+@pytest.mark.parametrize(
+    ("slug", "features", "decision", "ground"),
+    [
+        ("age-pension", ("pension-age", VALID), "granted", None),
+        ("social-risk-payments", ("unemployed", VALID), "refused", "documents-not-submitted"),
+    ],
+)
+def test_the_documents_loop_ends_after_30_working_days_as_the_regulation_says(
+    gateway: LiveGateway, slug: str, features: tuple[str, ...], decision: str, ground: str | None
+) -> None:
+    gateway.http.post("/api/v1/clock/set", json={"to": _BEFORE_THE_HOLIDAYS}).raise_for_status()
+    iin = end_benefits(gateway, citizens(gateway, *features, never_employed=True)[0], "age-pension")
+    case = open_case(gateway, _application(slug), iin, channel="state-corporation")
+    assert case["state"] == "awaiting-documents", case
+    due = datetime.fromisoformat(case["dueAt"])
+    calendar_days = (due.date() - datetime.fromisoformat(_BEFORE_THE_HOLIDAYS).date()).days
+    assert calendar_days > 42, "30 working days, weekends and the public holidays not counted"
+
+    gateway.http.post("/api/v1/clock/set", json={"to": (due - timedelta(hours=1)).isoformat()}).raise_for_status()
+    assert read_case(gateway, case["caseId"])["state"] == "awaiting-documents"
+    gateway.advance_clock("2h")
+    ended = read_case(gateway, case["caseId"])
+    assert (ended["state"], ended["decision"]) == ("decided", decision)
+    assert (ended["ground"] or {}).get("code") == ground
+    assert any(e["kind"] == "documents" and e["outcome"] == "deadline passed" for e in ended["events"])
+
+
+def test_documents_brought_in_time_let_the_case_go_on(gateway: LiveGateway) -> None:
+    iin = citizens(gateway, "unemployed", VALID)[1]
+    case = open_case(gateway, "SOCPROT_SocialRiskPayments_Application", iin)
+    assert case["state"] == "awaiting-documents" and case["file"]["missing"] == ["dismissal-order"]
+    brought = gateway.http.post(f"/api/v1/cases/{case['caseId']}/documents", json={"documents": ["dismissal-order"]})
+    assert brought.json()["decision"] == "granted", brought.text
+
+
+# --- Order 225: the proactive flow --------------------------------------------------------------------------
+
+
+def _proactive_person(gateway: LiveGateway) -> str:
+    return citizens(
+        gateway, "adult", VALID, "has-bank-account", without=("no-phone",), benefit_free="special-state-benefit"
+    )[0]
+
+
+def test_the_proactive_offer_completes_with_consent_and_a_confirmed_account(gateway: LiveGateway) -> None:
+    iin = _proactive_person(gateway)
+    offer = gateway.http.post("/api/v1/cases/proactive", json={"iin": iin}).json()
+    assert offer["state"] == "awaiting-consent", offer
+    consent = gateway.http.post(f"/api/v1/cases/{offer['caseId']}/sms-replies", json={"text": "2"}).json()
+    assert consent["state"] == "awaiting-bank-account" and consent["request"]["language"] == "ru"
+    account = open_account(gateway, iin)
+    done = gateway.http.post(f"/api/v1/cases/{offer['caseId']}/sms-replies", json={"text": account}).json()
+    assert (done["state"], done["decision"]) == ("decided", "granted"), done
+    sms = [e for e in read_case(gateway, offer["caseId"])["events"] if e["kind"] == "sms"]
+    assert [e["step"] for e in sms[:3]] == [3, 4, 5]
+
+
+def test_the_proactive_offer_ends_unanswered_after_3_days(gateway: LiveGateway) -> None:
+    iin = _proactive_person(gateway)
+    offer = gateway.http.post("/api/v1/cases/proactive", json={"iin": iin}).json()
+    gateway.advance_clock("2d23h")
+    assert read_case(gateway, offer["caseId"])["state"] == "awaiting-consent"
+    gateway.advance_clock("2h")
+    ended = read_case(gateway, offer["caseId"])
+    assert ended["state"] == "ended" and ended["decision"] is None
+    assert ended["events"][-1]["lines"] == "106-108"
