@@ -29,6 +29,7 @@ from gateway.bootstrap import bootstrap
 from gateway.cases import SOCPROT, CaseEngine, CaseStore, DataQueries
 from gateway.cases.provider import case_handlers
 from gateway.cases.sender import orchestrator_password
+from gateway.cases.updates import CaseUpdates
 from gateway.clock import Clock, SystemClock, VirtualClock
 from gateway.clock_state import SharedClock
 from gateway.mailbox import Courier, Mailbox
@@ -247,6 +248,8 @@ def _runtime(
             clock,
             functools.partial(instance_pki.system_key, SOCPROT.name),
             answer_wait_seconds=settings.provider_timeout_seconds + 2,
+            updates=CaseUpdates(async_channel, contracts.payload("socprot"), clock, orchestrator_password(settings)),
+            default_mode=settings.case_mode,
         )
     return Runtime(
         cases=orchestrator,

@@ -69,6 +69,11 @@ class Settings(BaseSettings):
         default=60.0, gt=0, description="When a message taken by getMessages and not acknowledged is offered again"
     )
     poll_amount: int = Field(default=10, ge=1, le=1000, description="getMessages' amount when the caller sets none")
+    case_mode: Literal["auto", "officer"] = Field(
+        default="auto",
+        description="How a regulation case is decided when its request does not say (ShEP property caseMode): "
+        "at once by the rules, or by a tester playing the officer (docs/cases.md)",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @model_validator(mode="after")

@@ -126,6 +126,22 @@ class Regulation:
     def systems(self) -> list[str]:
         return sorted({query.system for flow in self.flows for query in flow.queries})
 
+    @property
+    def application_service_id(self) -> str:
+        """The serviceId an application to this service is sent to (Qaqpa's SOCPROT provider plays it)."""
+        return f"SOCPROT_{_camel(self.slug)}_Application"
+
+    @property
+    def information_service_id(self) -> str | None:
+        """The serviceId of the portal's information request, where the regulation has that flow."""
+        if not any(flow.kind == "portal-information" for flow in self.flows):
+            return None
+        return f"SOCPROT_{_camel(self.slug)}_Information"
+
+
+def _camel(slug: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in slug.split("-"))
+
 
 def _q(name: str) -> str:
     return f"{{{NAMESPACE}}}{name}"

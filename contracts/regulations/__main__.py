@@ -25,6 +25,12 @@ def _flow_line(flow: Flow) -> str:
     return f"{_FLOWS[flow.kind]}: {len(flow.steps)} steps{deadline}"
 
 
+def _service_ids(entry: Regulation) -> str:
+    return "<br>".join(
+        f"`{service_id}`" for service_id in (entry.application_service_id, entry.information_service_id) if service_id
+    )
+
+
 def _section(entry: Regulation) -> list[str]:
     lines = [
         f"## {entry.key} — {entry.names['en']}",
@@ -77,13 +83,13 @@ def render() -> str:
         "test fails when this page and the catalogue differ. Line numbers (l.) are those of the order's text in",
         "`shared/seeds/`.",
         "",
-        "| # | service | slug | flows | systems asked | refusal grounds |",
-        "|---|---|---|---|---|---:|",
+        "| # | service | slug | serviceIds | flows | systems asked | refusal grounds |",
+        "|---|---|---|---|---|---|---:|",
     ]
     for entry in catalogue:
         flows = "; ".join(_flow_line(flow) for flow in entry.flows)
         out.append(
-            f"| {entry.key} | {_cell(entry.names['en'])} | `{entry.slug}` | {_cell(flows)} | "
+            f"| {entry.key} | {_cell(entry.names['en'])} | `{entry.slug}` | {_service_ids(entry)} | {_cell(flows)} | "
             f"{', '.join(entry.systems()) or '—'} | {len(entry.refusals)} |"
         )
     out.append("")

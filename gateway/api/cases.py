@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from contracts.shep import KZ_TIME
 from gateway.api.deps import AdminDep, RuntimeDep
 from gateway.cases import SERVICES_BY_ID, Case, CaseEngine, CaseRequest
-from gateway.cases.provider import ground_value
+from gateway.cases.answers import ground_value
 from gateway.errors import NotFound
 from gateway.runtime import Runtime
 from signing.iin import iin_problem
@@ -35,7 +35,7 @@ class OpenCase(BaseModel):
     bank_account: str | None = Field(default=None, alias="bankAccount", max_length=34)
     phone: str | None = Field(default=None, max_length=20)
     language: Literal["kk", "ru"] = "kk"
-    mode: Literal["auto", "officer"] = "auto"
+    mode: Literal["auto", "officer"] | None = Field(default=None, description="default: the instance's case_mode")
     wait: bool = Field(default=True, description="answer once the case rests (false: at once, queries still out)")
 
 

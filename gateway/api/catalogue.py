@@ -56,6 +56,7 @@ def _summary(entry: Regulation) -> dict[str, Any]:
         "number": entry.number,
         "slug": entry.slug,
         "names": entry.names,
+        "serviceIds": {"application": entry.application_service_id, "information": entry.information_service_id},
         "provider": entry.provider.text,
         "flows": [
             {

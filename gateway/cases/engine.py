@@ -34,6 +34,7 @@ from gateway.cases.queries import Answer, Ask, DataQueries
 from gateway.cases.rules import RULES, Grant, Missing, Outcome, Refuse, decide
 from gateway.cases.services import CaseService, Purpose
 from gateway.cases.store import Case, CaseStore, Event
+from gateway.cases.updates import CaseUpdates
 from gateway.clock import Clock
 from gateway.workdays import add_working_days
 from signing.xmldsig import SigningKey
@@ -62,7 +63,10 @@ class CaseRequest:
     bank_account: str | None = None
     phone: str | None = None
     language: str = "kk"
-    mode: str = "auto"
+    mode: str | None = None
+    """``auto`` or ``officer``; None: the instance's default (settings ``case_mode``)."""
+    correlation_id: str | None = None
+    """The async chain the request came on: later changes of the case go back on it as UPDATEs."""
 
 
 @dataclass(slots=True)
@@ -82,12 +86,18 @@ class CaseEngine:
         signer: Callable[[], SigningKey],
         *,
         answer_wait_seconds: float,
+        updates: CaseUpdates | None = None,
+        default_mode: str = "auto",
     ) -> None:
         self.store = store
         self._queries = queries
         self._clock = clock
         self._signer = signer
         self._answer_wait = answer_wait_seconds
+        self._updates = updates
+        self._default_mode = default_mode
+        self._answered_late: set[str] = set()
+        """Cases whose first answer went out before they rested: where they rest is sent as an UPDATE."""
         self._running: set[asyncio.Task[None]] = set()
         self.changed = asyncio.Event()
 
@@ -108,7 +118,8 @@ class CaseEngine:
             applicant_iin=request.applicant_iin,
             subject_iin=request.subject_iin,
             sender_id=request.sender_id,
-            mode=request.mode,
+            correlation_id=request.correlation_id,
+            mode=request.mode or self._default_mode,
             state="querying",
             received_at=now,
             request={
@@ -133,6 +144,8 @@ class CaseEngine:
         task.add_done_callback(self._running.discard)
         if wait:
             await asyncio.wait({task}, timeout=self._answer_wait)
+        if not task.done():
+            self._answered_late.add(case.case_id)
         return await self.get(case.case_id)
 
     async def get(self, case_id: str) -> Case:
@@ -144,10 +157,11 @@ class CaseEngine:
     async def _start(self, case_id: str) -> None:
         try:
             case = await self.get(case_id)
-            await self._examine(case, expect="querying")
+            await self._examine(case, expect="querying", announce=case_id in self._answered_late)
         except Exception:
             log.exception("case %s could not be moved on", case_id)
         finally:
+            self._answered_late.discard(case_id)
             self.changed.set()
 
     # --- the case file ---------------------------------------------------------------------------------------
@@ -169,7 +183,24 @@ class CaseEngine:
             asks.append(Ask("EPAY_BankAccountCheck", case.applicant_iin, (("iban", iban),)))
         return asks
 
-    async def _examine(self, case: Case, *, expect: str, at_hand: bool = False) -> None:
+    async def _save(self, case: Case, events: Sequence[Event], *, expect: str | None, announce: bool = True) -> bool:
+        """Write the case with its new events, unless something else moved it on meanwhile; then, if it came on
+        an async chain, tell the requester with an UPDATE."""
+        if not await self.store.save(case, events, expect_state=expect):
+            return False
+        if announce and case.correlation_id is not None and self._updates is not None:
+            outcome, session_id = await self._updates.send(case)
+            update = Event(
+                "update",
+                f"UPDATE on the async chain: {case.state}",
+                self._clock.now(),
+                outcome=outcome,
+                session_id=session_id,
+            )
+            await self.store.add_events(case.case_id, [update])
+        return True
+
+    async def _examine(self, case: Case, *, expect: str, at_hand: bool = False, announce: bool = True) -> None:
         """Ask the systems, check, and decide or wait, as the case's mode says."""
         regulation = _regulation(case.regulation)
         answers = await self._queries.ask_all(self._asks(case, regulation))
@@ -196,7 +227,7 @@ class CaseEngine:
             run.events.append(Event("step", "Waits for the officer's decision", now, outcome="proposal recorded"))
         else:
             await self._apply(run, regulation, evidence, outcome)
-        if not await self.store.save(case, run.events, expect_state=expect):
+        if not await self._save(case, run.events, expect=expect, announce=announce):
             await self.store.add_events(case.case_id, [e for e in run.events if e.kind == "query"])
             log.info("case %s moved on while its queries ran; their answers are kept as events only", case.case_id)
 
@@ -336,7 +367,7 @@ class CaseEngine:
         run = _Run(case)
         run.events.append(Event("step", f"Officer: {action}", self._clock.now(), actor="officer (tester)"))
         await self._apply(run, regulation, evidence, outcome)
-        if not await self.store.save(case, run.events, expect_state="awaiting-officer"):
+        if not await self._save(case, run.events, expect="awaiting-officer"):
             raise errors.Conflict(f"case {case_id} changed meanwhile; read it again")
         return await self.get(case_id)
 
@@ -396,7 +427,7 @@ class CaseEngine:
             )
         else:
             run.events[-1].step, run.events[-1].lines, run.events[-1].flow = 3, "94-99", "proactive"
-        await self.store.save(case, run.events)
+        await self._save(case, run.events, expect=None)
         return await self.get(case.case_id)
 
     async def sms_reply(self, case_id: str, text: str) -> Case:
@@ -437,13 +468,13 @@ class CaseEngine:
             )
             case.request = {**case.request, "bankAccount": iban}
             case.state, case.due_at = "querying", None
-            if not await self.store.save(case, run.events, expect_state=expect):
+            if not await self._save(case, run.events, expect=expect, announce=False):
                 raise errors.Conflict(f"case {case_id} changed meanwhile; read it again")
             await self._examine(case, expect="querying")
             return await self.get(case_id)
         else:
             raise errors.Conflict(f"case {case_id} is {case.state}, not waiting for an SMS reply")
-        if not await self.store.save(case, run.events, expect_state=expect):
+        if not await self._save(case, run.events, expect=expect):
             raise errors.Conflict(f"case {case_id} changed meanwhile; read it again")
         return await self.get(case_id)
 
@@ -476,7 +507,7 @@ class CaseEngine:
                 deadline_at=case.deadline_at,
                 lines=_information_window(regulation),
             )
-            await self.store.save(case, [event], expect_state=expect)
+            await self._save(case, [event], expect=expect)
         elif case.state == "awaiting-documents":
             loop = regulation.documents_loop
             event = Event(
@@ -497,11 +528,11 @@ class CaseEngine:
                 run = _Run(case, [event])
                 evidence = Evidence(answers, case.applicant_iin, case.subject_iin, frozenset(), _today(now))
                 await self._finish(run, regulation, evidence, outcome)
-                await self.store.save(case, run.events, expect_state=expect)
+                await self._save(case, run.events, expect=expect)
             else:
                 await self.store.add_events(case.case_id, [event])
                 case.state = "querying"
-                await self.store.save(case, [], expect_state=expect)
+                await self._save(case, [], expect=expect, announce=False)
                 await self._examine(case, expect="querying", at_hand=True)
         elif case.state in {"awaiting-consent", "awaiting-bank-account"}:
             case.state, case.due_at = "ended", None
@@ -515,10 +546,10 @@ class CaseEngine:
                 deadline_at=case.deadline_at,
                 lines="106-108",
             )
-            await self.store.save(case, [event], expect_state=expect)
+            await self._save(case, [event], expect=expect)
         else:
             case.due_at = None
-            await self.store.save(case, [], expect_state=expect)
+            await self._save(case, [], expect=expect, announce=False)
 
 
 # --- helpers -------------------------------------------------------------------------------------------------

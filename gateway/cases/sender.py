@@ -59,5 +59,7 @@ def seed_orchestrator(connection: Connection, settings: Settings, now: datetime)
         .where(services.c.system == SENDER_ID, services.c.timeout_seconds.is_(None))
         .values(timeout_seconds=settings.provider_timeout_seconds * 2 + 5)
     )
+    # SOCPROT posts the UPDATEs of its async chains (gateway/cases/updates.py) as their provider.
+    connection.execute(update(services).where(services.c.system == SENDER_ID).values(provider_sender=SENDER_ID))
     connection.execute(delete(access_rights).where(access_rights.c.sender_id == SENDER_ID))
     connection.execute(insert(access_rights), [{"sender_id": SENDER_ID, "service_id": s} for s in QUERIED])

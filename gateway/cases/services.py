@@ -29,17 +29,12 @@ class CaseService:
     purpose: Purpose
 
 
-def camel(slug: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in slug.split("-"))
-
-
 def _case_services() -> tuple[CaseService, ...]:
     found = []
     for regulation in load_catalogue():
-        base = f"{SENDER_ID}_{camel(regulation.slug)}"
-        if any(flow.kind == "portal-information" for flow in regulation.flows):
-            found.append(CaseService(f"{base}_Information", regulation, "information"))
-        found.append(CaseService(f"{base}_Application", regulation, "application"))
+        if regulation.information_service_id is not None:
+            found.append(CaseService(regulation.information_service_id, regulation, "information"))
+        found.append(CaseService(regulation.application_service_id, regulation, "application"))
     return tuple(found)
 
 

@@ -56,6 +56,7 @@ class Case:
     due_at: datetime | None = None
     decided_at: datetime | None = None
     result_document: bytes | None = None
+    correlation_id: str | None = None
 
     @classmethod
     def from_row(cls, row: Any) -> Case:

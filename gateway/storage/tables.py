@@ -208,6 +208,7 @@ cases = Table(
     Column("applicant_iin", String(12), nullable=False),
     Column("subject_iin", String(12), nullable=True),
     Column("sender_id", String(100), nullable=False),
+    Column("correlation_id", String(40), nullable=True),  # the async chain its updates go on; NULL: none
     Column("mode", String(10), nullable=False),  # auto or officer
     Column("state", String(30), nullable=False),
     Column("decision", String(20), nullable=True),  # granted, refused, answered

@@ -45,3 +45,12 @@ def test_every_service_is_documented() -> None:
         s.service_id for system in SYSTEMS for s in system.services if f"`{s.service_id}`" not in services_md
     ]
     assert not undocumented, f"docs/services.md does not describe {undocumented}"
+
+
+def test_the_cases_example_works_as_written(gateway: LiveGateway) -> None:
+    code = _python_block((README.parent / "docs" / "cases.md").read_text(), "## From Python over REST")
+    code = code.replace("http://127.0.0.1:8080", gateway.base_url)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, "docs/cases.md", "exec"), {})
+    assert printed.getvalue().splitlines() == ["decided answered", "application/xml True"]

@@ -5,15 +5,19 @@ holiday; Order 225's proactive flow."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from contracts.regulations import load_catalogue
 from gateway.cases import CASE_SERVICES
+from tests.integration.test_async_channel import eventually
+from tests.support.async_parties import message_info, post_async, send_message_envelope
 from tests.support.cases import (
     check_document,
     citizens,
@@ -30,7 +34,7 @@ from tests.support.cases import (
     soap_case,
     work_injured,
 )
-from tests.support.gateway import LiveGateway
+from tests.support.gateway import ASYNC_CONSUMER, LiveGateway
 from tests.support.shep import read_fault
 
 VALID = "id-card-valid"
@@ -356,3 +360,36 @@ def test_the_proactive_offer_ends_unanswered_after_3_days(gateway: LiveGateway) 
     ended = read_case(gateway, offer["caseId"])
     assert ended["state"] == "ended" and ended["decision"] is None
     assert ended["events"][-1]["lines"] == "106-108"
+
+
+# --- the async channel: a case id at once, then UPDATEs ------------------------------------------------------
+
+
+def test_an_application_on_the_async_channel_gets_its_case_then_updates(gateway: LiveGateway) -> None:
+    iin = citizens(gateway, "unemployed", VALID)[2]
+    request = etree.fromstring(
+        signed_case_request(issue_key(gateway, iin), iin, "SOCPROT_SocialRiskPayments_Application")
+    )
+    data = request.find(".//requestData/data")
+    assert data is not None
+    info = message_info("SOCPROT_SocialRiskPayments_Application", ASYNC_CONSUMER)
+    answer = post_async(gateway.http, send_message_envelope(info, copy.deepcopy(data)))
+    correlation_id = answer.findtext("response/correlationId")
+    assert correlation_id
+
+    def pushed(kind: str) -> tuple[Any, etree._Element] | None:
+        for message_info_, payload in list(gateway.consumer_inbox.messages.values()):
+            if message_info_.correlation_id == correlation_id and message_info_.message_type == kind:
+                return message_info_, payload
+        return None
+
+    _, response = eventually(lambda: pushed("RESPONSE"), "the RESPONSE with the case")
+    case_id = response.findtext(".//caseId")
+    assert response.findtext(".//state") == "awaiting-documents" and case_id
+
+    brought = gateway.http.post(f"/api/v1/cases/{case_id}/documents", json={"documents": ["dismissal-order"]})
+    assert brought.json()["decision"] == "granted"
+    _, update = eventually(lambda: pushed("UPDATE"), "the UPDATE with the decision")
+    assert update.findtext(".//decision") == "granted" and update.findtext(".//resultDocument")
+    events = read_case(gateway, case_id)["events"]
+    assert any(e["kind"] == "update" and e["outcome"] == "Async.Accepted" for e in events)
