@@ -250,6 +250,7 @@ def _runtime(
             answer_wait_seconds=settings.provider_timeout_seconds + 2,
             updates=CaseUpdates(async_channel, contracts.payload("socprot"), clock, orchestrator_password(settings)),
             default_mode=settings.case_mode,
+            default_pace=settings.case_pace,
         )
     return Runtime(
         cases=orchestrator,

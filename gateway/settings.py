@@ -74,6 +74,11 @@ class Settings(BaseSettings):
         description="How a regulation case is decided when its request does not say (ShEP property caseMode): "
         "at once by the rules, or by a tester playing the officer (docs/cases.md)",
     )
+    case_pace: Literal["instant", "deadlines"] = Field(
+        default="instant",
+        description="How a case walks its staff steps when its request does not say (ShEP property casePace): "
+        "all at once, or each when the product's clock reaches its working-day deadline",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @model_validator(mode="after")

@@ -39,6 +39,10 @@ class Lines:
     def __str__(self) -> str:
         return f"{self.first}" if self.first == self.last else f"{self.first}–{self.last}"
 
+    def cite(self) -> str:
+        """``382-389``: the ASCII form code and documents use (the ``lines`` attribute of the catalogue)."""
+        return f"{self.first}" if self.first == self.last else f"{self.first}-{self.last}"
+
 
 @dataclass(frozen=True, slots=True)
 class Deadline:

@@ -36,6 +36,7 @@ class OpenCase(BaseModel):
     phone: str | None = Field(default=None, max_length=20)
     language: Literal["kk", "ru"] = "kk"
     mode: Literal["auto", "officer"] | None = Field(default=None, description="default: the instance's case_mode")
+    pace: Literal["instant", "deadlines"] | None = Field(default=None, description="default: the instance's case_pace")
     wait: bool = Field(default=True, description="answer once the case rests (false: at once, queries still out)")
 
 
@@ -83,6 +84,7 @@ def case_view(case: Case) -> dict[str, Any]:
         "iin": case.applicant_iin,
         "subjectIin": case.subject_iin,
         "mode": case.mode,
+        "pace": case.pace,
         "state": case.state,
         "decision": case.decision,
         "ground": {"code": ground.code, "nameRu": ground.name_ru, "nameKz": ground.name_kz} if ground else None,
@@ -126,6 +128,7 @@ async def open_case(body: OpenCase, runtime: RuntimeDep, _: AdminDep) -> dict[st
             phone=body.phone,
             language=body.language,
             mode=body.mode,
+            pace=body.pace,
         ),
         wait=body.wait,
     )
@@ -174,6 +177,11 @@ async def result_document(case_id: str, runtime: RuntimeDep, _: AdminDep) -> Res
 @router.post("/{case_id}/documents", summary="The applicant brings the documents a return asked for")
 async def bring_documents(case_id: str, body: Documents, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     return case_view(await _engine(runtime).submit_documents(case_id, body.documents))
+
+
+@router.post("/{case_id}/advance", summary="Play the officer through the current staff step (caseMode officer)")
+async def advance(case_id: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+    return case_view(await _engine(runtime).advance(case_id))
 
 
 @router.post("/{case_id}/decision", summary="Play the officer: accept the proposal, grant, refuse or return")

@@ -70,7 +70,7 @@ def build_result(
     root.set("service", service_id)
     root.set("caseId", case_id)
     root.set("issuedAt", xml_datetime(issued_at))
-    form = etree.SubElement(root, f"{{{NAMESPACE}}}form", lines=_lines(str(regulation.result_form.lines)))
+    form = etree.SubElement(root, f"{{{NAMESPACE}}}form", lines=regulation.result_form.lines.cite())
     form.text = regulation.result_form.text
     etree.SubElement(root, f"{{{NAMESPACE}}}provider").text = regulation.provider.text
     person = etree.SubElement(root, f"{{{NAMESPACE}}}applicant")
@@ -96,14 +96,10 @@ def build_result(
     }
     for field in regulation.result_fields:
         fills = fill_of(field.text)
-        element = etree.SubElement(root, f"{{{NAMESPACE}}}field", label=field.text, lines=_lines(str(field.lines)))
+        element = etree.SubElement(root, f"{{{NAMESPACE}}}field", label=field.text, lines=field.lines.cite())
         element.text = filled.get(fills) or filled.get("decision", decision)
-    signed_by = etree.SubElement(root, f"{{{NAMESPACE}}}signedBy", lines=_lines(str(regulation.signed_by.lines)))
+    signed_by = etree.SubElement(root, f"{{{NAMESPACE}}}signedBy", lines=regulation.signed_by.lines.cite())
     signed_by.text = regulation.signed_by.text
     etree.ElementTree(root)
     sign_enveloped(root, key)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-
-
-def _lines(text: str) -> str:
-    return text.replace("–", "-")

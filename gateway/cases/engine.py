@@ -22,15 +22,15 @@ import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
-from contracts.regulations import Flow, Regulation
-from contracts.shep import KZ_TIME
+from contracts.regulations import Regulation
 from gateway import errors
 from gateway.cases.document import build_result
 from gateway.cases.evidence import Evidence
 from gateway.cases.queries import Answer, Ask, DataQueries
+from gateway.cases.route import RouteStep, day_end, intake_flow, route_steps, today, walk_at_once
 from gateway.cases.rules import RULES, Grant, Missing, Outcome, Refuse, decide
 from gateway.cases.services import CaseService, Purpose
 from gateway.cases.store import Case, CaseStore, Event
@@ -65,6 +65,9 @@ class CaseRequest:
     language: str = "kk"
     mode: str | None = None
     """``auto`` or ``officer``; None: the instance's default (settings ``case_mode``)."""
+    pace: str | None = None
+    """``instant`` (every staff step done at once) or ``deadlines`` (each takes its time on the product's clock);
+    None: the instance's default (settings ``case_pace``)."""
     correlation_id: str | None = None
     """The async chain the request came on: later changes of the case go back on it as UPDATEs."""
 
@@ -88,6 +91,7 @@ class CaseEngine:
         answer_wait_seconds: float,
         updates: CaseUpdates | None = None,
         default_mode: str = "auto",
+        default_pace: str = "instant",
     ) -> None:
         self.store = store
         self._queries = queries
@@ -96,6 +100,7 @@ class CaseEngine:
         self._answer_wait = answer_wait_seconds
         self._updates = updates
         self._default_mode = default_mode
+        self._default_pace = default_pace
         self._answered_late: set[str] = set()
         """Cases whose first answer went out before they rested: where they rest is sent as an UPDATE."""
         self._running: set[asyncio.Task[None]] = set()
@@ -120,6 +125,7 @@ class CaseEngine:
             sender_id=request.sender_id,
             correlation_id=request.correlation_id,
             mode=request.mode or self._default_mode,
+            pace=request.pace or self._default_pace,
             state="querying",
             received_at=now,
             request={
@@ -135,7 +141,7 @@ class CaseEngine:
             "received",
             f"{purpose.capitalize()} registered ({request.service.service_id})",
             now,
-            flow=_intake(regulation, case.channel, purpose),
+            flow=intake_flow(regulation, case.channel, purpose),
             deadline_at=case.deadline_at,
         )
         await self.store.create(case, [received])
@@ -212,7 +218,7 @@ class CaseEngine:
             case.applicant_iin,
             case.subject_iin,
             frozenset(case.request.get("documents") or ()),
-            _today(now),
+            today(now),
             at_hand=at_hand,
         )
         outcome = (
@@ -222,11 +228,7 @@ class CaseEngine:
         )
         run.events.append(Event("check", f"Checks of the case file: {_describe(outcome)}", now, outcome=_kind(outcome)))
         case.file = {**case.file, "proposal": _proposal(outcome), "facts": _facts(outcome)}
-        if case.mode == "officer" and case.purpose != "information":
-            case.state, case.due_at = "awaiting-officer", None
-            run.events.append(Event("step", "Waits for the officer's decision", now, outcome="proposal recorded"))
-        else:
-            await self._apply(run, regulation, evidence, outcome)
+        await self._apply(run, regulation, evidence, outcome)
         if not await self._save(case, run.events, expect=expect, announce=announce):
             await self.store.add_events(case.case_id, [e for e in run.events if e.kind == "query"])
             log.info("case %s moved on while its queries ran; their answers are kept as events only", case.case_id)
@@ -238,7 +240,7 @@ class CaseEngine:
             days = DEFAULT_LOOP_WORKING_DAYS
             if loop is not None and (loop.office_working_days or loop.applicant_working_days):
                 days = (loop.office_working_days or 0) + (loop.applicant_working_days or 0)
-            due = _at_day_end(add_working_days(_today(now), days), now)
+            due = day_end(add_working_days(today(now), days), now)
             case.state, case.due_at = "awaiting-documents", due
             case.file = {**case.file, "missing": list(outcome.documents)}
             run.events.append(
@@ -248,26 +250,101 @@ class CaseEngine:
                     now,
                     outcome="awaiting the applicant",
                     deadline_at=due,
-                    lines=str(loop.lines) if loop else outcome.lines,
+                    lines=loop.lines.cite() if loop else outcome.lines,
                 )
             )
             await self._sms(
                 run, f"Qaqpa {case.case_id[:8]}: bring {', '.join(outcome.documents)} within {days} working days"
             )
             return
-        await self._finish(run, regulation, evidence, outcome)
+        if case.purpose == "information" or (case.mode == "auto" and case.pace == "instant"):
+            await self._finish(run, regulation, evidence, outcome)
+            return
+        intake_only = isinstance(outcome, Refuse) and outcome.at_intake
+        case.file = {**case.file, "position": 0, "stepStarted": now.isoformat(), "intakeOnly": intake_only}
+        case.state, case.due_at = "in-progress", None
+        if case.mode == "officer":
+            run.events.append(
+                Event(
+                    "step",
+                    "The file goes to the officer: advance its steps, then decide",
+                    now,
+                    outcome="waiting for the officer",
+                )
+            )
+            self._next_step(run, regulation)
+            return
+        await self._walk(run, regulation)
+
+    def _steps(self, case: Case, regulation: Regulation) -> list[RouteStep]:
+        return route_steps(
+            regulation,
+            case.channel,
+            returned=bool(case.file.get("missing")),
+            intake_only=bool(case.file.get("intakeOnly")),
+        )
+
+    def _next_step(self, run: _Run, regulation: Regulation) -> RouteStep | None:
+        """The step the case is at, with its deadline set from when it started; None past the last."""
+        case = run.case
+        steps = self._steps(case, regulation)
+        position = int(case.file.get("position", 0))
+        if position >= len(steps):
+            return None
+        return steps[position]
+
+    def _complete_step(
+        self, run: _Run, regulation: Regulation, actor: str | None = None, at: datetime | None = None
+    ) -> None:
+        case, now = run.case, at or self._clock.now()
+        current = self._next_step(run, regulation)
+        assert current is not None
+        started = datetime.fromisoformat(str(case.file.get("stepStarted") or now.isoformat()))
+        run.events.append(current.event(now, current.deadline_from(started), actor=actor))
+        case.file = {**case.file, "position": int(case.file.get("position", 0)) + 1, "stepStarted": now.isoformat()}
+
+    async def _walk(self, run: _Run, regulation: Regulation) -> None:
+        """``pace=deadlines``: steps without a deadline are done at once; a step with one is done when the clock
+        reaches it; past the last step the case is decided as its checks proposed."""
+        case, now = run.case, self._clock.now()
+        while (current := self._next_step(run, regulation)) is not None:
+            started = datetime.fromisoformat(str(case.file["stepStarted"]))
+            deadline = current.deadline_from(started)
+            if deadline is not None and deadline > now:
+                case.due_at = deadline
+                return
+            self._complete_step(run, regulation, at=deadline)
+        case.due_at = None
+        outcome = _outcome_of(case.file.get("proposal") or {}, case.file.get("facts") or [])
+        if isinstance(outcome, Missing):
+            await self._apply(run, regulation, await self._applicant(case), outcome)
+            return
+        await self._finish(run, regulation, await self._applicant(case), outcome)
+
+    async def _applicant(self, case: Case) -> Evidence:
+        """What the result document needs of the applicant, asked again at decision time."""
+        answers = await self._queries.ask_all([Ask("GBDFL_UniversalServiceSync", case.applicant_iin)])
+        return Evidence(answers, case.applicant_iin, case.subject_iin, frozenset(), today(self._clock.now()))
 
     async def _finish(self, run: _Run, regulation: Regulation, evidence: Evidence, outcome: Grant | Refuse) -> None:
         case, now = run.case, self._clock.now()
         if case.purpose != "information":
-            run.events += _staff_steps(regulation, case, now, outcome)
+            intake_only = isinstance(outcome, Refuse) and outcome.at_intake
+            steps = route_steps(
+                regulation,
+                case.channel,
+                returned=bool(case.file.get("missing")),
+                intake_only=intake_only or bool(case.file.get("intakeOnly")),
+            )
+            position = int(case.file.get("position", 0))
+            run.events += walk_at_once(steps[position:], case.received_at if position == 0 else now, now)
         decision = (
             "refused" if isinstance(outcome, Refuse) else ("answered" if case.purpose == "information" else "granted")
         )
         ground = None
         if isinstance(outcome, Refuse):
             ground = (outcome.ground, outcome.lines, _refusal_text(regulation, outcome))
-        values = {"decision": decision, "decision.date": _today(now).isoformat()}
+        values = {"decision": decision, "decision.date": today(now).isoformat()}
         if isinstance(outcome, Grant):
             values.update(dict(outcome.facts))
             if outcome.amount is not None:
@@ -295,7 +372,7 @@ class CaseEngine:
                 now,
                 outcome=decision,
                 signer=regulation.signed_by.text,
-                lines=ground[1] if ground else str(regulation.signed_by.lines),
+                lines=ground[1] if ground else regulation.signed_by.lines.cite(),
             )
         )
         run.events.append(
@@ -304,7 +381,7 @@ class CaseEngine:
                 "Result document issued, signed by the provider's authorised person",
                 now,
                 signer=key.certificate.subject.rfc4514_string()[:200],
-                lines=str(regulation.result_form.lines),
+                lines=regulation.result_form.lines.cite(),
             )
         )
         await self._sms(run, f"Qaqpa {case.case_id[:8]}: {regulation.names['en']}: {decision}")
@@ -339,13 +416,14 @@ class CaseEngine:
         """``accept`` the proposed outcome, ``grant``, ``refuse`` (with a ground of the proposal or the
         regulation's no-right ground) or ``return`` the file for ``documents``."""
         case = await self.get(case_id)
-        if case.state != "awaiting-officer":
-            raise errors.Conflict(f"case {case_id} is {case.state}, not awaiting the officer")
+        expect = case.state
+        if case.mode != "officer" or case.state not in {"in-progress", "awaiting-officer"}:
+            raise errors.Conflict(f"case {case_id} is {case.state} in {case.mode} mode, not with the officer")
         regulation = _regulation(case.regulation)
         proposal = case.file.get("proposal") or {}
         outcome: Outcome
         if action == "accept":
-            outcome = _outcome_of(proposal)
+            outcome = _outcome_of(proposal, case.file.get("facts") or [])
         elif action == "grant":
             outcome = Grant(tuple((k, v) for k, v in case.file.get("facts", [])))
         elif action == "refuse":
@@ -355,19 +433,43 @@ class CaseEngine:
         elif action == "return":
             outcome = Missing(
                 tuple(documents) or ("documents",),
-                str(regulation.documents_loop.lines) if regulation.documents_loop else "0",
+                regulation.documents_loop.lines.cite() if regulation.documents_loop else "0",
                 "returned by the officer",
             )
         else:
             raise errors.InvalidRecord(f"unknown action {action!r}: accept, grant, refuse, return")
-        answers = await self._queries.ask_all(
-            [Ask("GBDFL_UniversalServiceSync", case.applicant_iin)]
-        )  # the applicant's name for the result document
-        evidence = Evidence(answers, case.applicant_iin, case.subject_iin, frozenset(), _today(self._clock.now()))
+        evidence = await self._applicant(case)
         run = _Run(case)
         run.events.append(Event("step", f"Officer: {action}", self._clock.now(), actor="officer (tester)"))
-        await self._apply(run, regulation, evidence, outcome)
-        if not await self._save(case, run.events, expect="awaiting-officer"):
+        if isinstance(outcome, Missing):
+            await self._apply(run, regulation, evidence, outcome)
+        else:
+            await self._finish(run, regulation, evidence, outcome)
+        if not await self._save(case, run.events, expect=expect):
+            raise errors.Conflict(f"case {case_id} changed meanwhile; read it again")
+        return await self.get(case_id)
+
+    async def advance(self, case_id: str) -> Case:
+        """Play the officer through one staff step of the route (``caseMode=officer``)."""
+        case = await self.get(case_id)
+        if case.mode != "officer" or case.state != "in-progress":
+            raise errors.Conflict(f"case {case_id} is {case.state} in {case.mode} mode: it has no step to advance")
+        regulation = _regulation(case.regulation)
+        run = _Run(case)
+        current = self._next_step(run, regulation)
+        assert current is not None, "an in-progress case always has a step left"
+        self._complete_step(run, regulation, actor=f"{current.step.actor} (played by the tester)")
+        if self._next_step(run, regulation) is None:
+            case.state = "awaiting-officer"
+            run.events.append(
+                Event(
+                    "step",
+                    "Every staff step is done: the decision is the officer's",
+                    self._clock.now(),
+                    outcome="waiting for the decision",
+                )
+            )
+        if not await self._save(case, run.events, expect="in-progress"):
             raise errors.Conflict(f"case {case_id} changed meanwhile; read it again")
         return await self.get(case_id)
 
@@ -515,7 +617,7 @@ class CaseEngine:
                 "The documents did not arrive in time",
                 now,
                 outcome="deadline passed",
-                lines=str(loop.lines) if loop else None,
+                lines=loop.lines.cite() if loop else None,
             )
             if loop is not None and loop.then == "refuse":
                 grounds = RULES[regulation.slug].grounds
@@ -526,7 +628,7 @@ class CaseEngine:
                 )
                 answers = await self._queries.ask_all([Ask("GBDFL_UniversalServiceSync", case.applicant_iin)])
                 run = _Run(case, [event])
-                evidence = Evidence(answers, case.applicant_iin, case.subject_iin, frozenset(), _today(now))
+                evidence = Evidence(answers, case.applicant_iin, case.subject_iin, frozenset(), today(now))
                 await self._finish(run, regulation, evidence, outcome)
                 await self._save(case, run.events, expect=expect)
             else:
@@ -534,6 +636,10 @@ class CaseEngine:
                 case.state = "querying"
                 await self._save(case, [], expect=expect, announce=False)
                 await self._examine(case, expect="querying", at_hand=True)
+        elif case.state == "in-progress":
+            run = _Run(case)
+            await self._walk(run, regulation)
+            await self._save(case, run.events, expect=expect)
         elif case.state in {"awaiting-consent", "awaiting-bank-account"}:
             case.state, case.due_at = "ended", None
             event = Event(
@@ -564,75 +670,6 @@ def _regulation(slug: str) -> Regulation:
     raise errors.NotFound(f"no regulation {slug!r}")
 
 
-def _today(now: datetime) -> date:
-    return now.astimezone(KZ_TIME).date()
-
-
-def _at_day_end(day: date, now: datetime) -> datetime:
-    """The close of ``day``'s working hours in Kazakhstan (18:00), in UTC: a deadline of N working days runs to
-    the end of the N-th day."""
-    moment = datetime(day.year, day.month, day.day, 18, 0, tzinfo=KZ_TIME).astimezone(UTC)
-    return max(moment, now)
-
-
-def _intake(regulation: Regulation, channel: str, purpose: str) -> str | None:
-    wanted = {"information": "portal-information", "proactive": "proactive"}.get(purpose)
-    if wanted is None:
-        wanted = "portal-application" if channel == "portal" else "state-corporation"
-    kinds = [flow.kind for flow in regulation.flows]
-    if wanted in kinds:
-        return wanted
-    return next((kind for kind in kinds if kind in {"state-corporation", "portal-application", "provider"}), None)
-
-
-def _route(regulation: Regulation, channel: str) -> list[Flow]:
-    intake = _intake(regulation, channel, "application")
-    flows = [flow for flow in regulation.flows if flow.kind == intake]
-    flows += [flow for flow in regulation.flows if flow.kind == "provider" and flow.kind != intake]
-    return flows
-
-
-def _staff_steps(regulation: Regulation, case: Case, now: datetime, outcome: Grant | Refuse) -> list[Event]:
-    """The process steps of the case's route, each with its deadline counted in working days from the last.
-
-    A refusal at intake ends the route with the intake flow; the steps of the return-for-documents loop (those
-    within the lines of the regulation's ``documentsLoop``) are walked only when the file was returned.
-    """
-    events: list[Event] = []
-    base = _today(case.received_at)
-    loop = regulation.documents_loop
-    returned = bool(case.file.get("missing"))
-    flows = _route(regulation, case.channel)
-    if isinstance(outcome, Refuse) and outcome.at_intake:
-        flows = flows[:1]
-    for flow in flows:
-        for step in flow.steps:
-            if step.kind != "process":
-                continue
-            in_loop = loop is not None and loop.lines.first <= step.lines.first <= loop.lines.last
-            if in_loop and not returned:
-                continue
-            deadline = None
-            if step.deadline is not None and step.deadline.unit == "workingDays":
-                base = add_working_days(base, step.deadline.amount)
-                deadline = _at_day_end(base, case.received_at)
-            events.append(
-                Event(
-                    "step",
-                    step.does,
-                    now,
-                    flow=flow.kind,
-                    step=step.number,
-                    actor=step.actor,
-                    outcome="done",
-                    deadline_at=deadline,
-                    signer=step.signer,
-                    lines=str(step.lines),
-                )
-            )
-    return events
-
-
 def _query_event(answer: Answer, regulation: Regulation, now: datetime) -> Event:
     cited = next((q for f in regulation.flows for q in f.queries if q.service_id == answer.ask.service_id), None)
     return Event(
@@ -641,7 +678,7 @@ def _query_event(answer: Answer, regulation: Regulation, now: datetime) -> Event
         now,
         outcome=answer.code,
         session_id=answer.session_id or None,
-        lines=str(cited.lines) if cited else None,
+        lines=cited.lines.cite() if cited else None,
         step=cited.step if cited else None,
     )
 
@@ -680,11 +717,11 @@ def _information(regulation: Regulation, evidence: Evidence) -> Outcome:
 
 def _information_window(regulation: Regulation) -> str:
     flow = next((f for f in regulation.flows if f.kind == "portal-information"), None)
-    return str(flow.deadline.lines) if flow is not None and flow.deadline is not None else "547-548"
+    return flow.deadline.lines.cite() if flow is not None and flow.deadline is not None else "547-548"
 
 
 def _refusal_text(regulation: Regulation, refusal: Refuse) -> str:
-    cited = next((r.text for r in regulation.refusals if str(r.lines).replace("–", "-") == refusal.lines), None)
+    cited = next((r.text for r in regulation.refusals if r.lines.cite() == refusal.lines), None)
     return f"{cited or refusal.ground}: {refusal.because}"
 
 
@@ -704,7 +741,13 @@ def _proposal(outcome: Outcome) -> dict[str, object]:
     if isinstance(outcome, Grant):
         return {"outcome": "grant", "amount": str(outcome.amount) if outcome.amount is not None else None}
     if isinstance(outcome, Refuse):
-        return {"outcome": "refuse", "ground": outcome.ground, "lines": outcome.lines, "because": outcome.because}
+        return {
+            "outcome": "refuse",
+            "ground": outcome.ground,
+            "lines": outcome.lines,
+            "because": outcome.because,
+            "atIntake": outcome.at_intake,
+        }
     return {
         "outcome": "missing",
         "documents": list(outcome.documents),
@@ -717,10 +760,12 @@ def _facts(outcome: Outcome) -> list[list[str]]:
     return [list(fact) for fact in outcome.facts] if isinstance(outcome, Grant) else []
 
 
-def _outcome_of(proposal: dict[str, object]) -> Outcome:
+def _outcome_of(proposal: dict[str, object], facts: list[list[str]]) -> Outcome:
     kind = proposal.get("outcome")
     if kind == "refuse":
-        return Refuse(str(proposal["ground"]), str(proposal["lines"]), str(proposal["because"]))
+        return Refuse(
+            str(proposal["ground"]), str(proposal["lines"]), str(proposal["because"]), bool(proposal.get("atIntake"))
+        )
     if kind == "missing":
         documents = proposal.get("documents")
         return Missing(
@@ -729,4 +774,4 @@ def _outcome_of(proposal: dict[str, object]) -> Outcome:
             str(proposal["because"]),
         )
     amount = proposal.get("amount")
-    return Grant((), Decimal(str(amount)) if amount else None)
+    return Grant(tuple((name, text) for name, text in facts), Decimal(str(amount)) if amount else None)

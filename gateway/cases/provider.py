@@ -4,7 +4,8 @@ The gateway has already checked the applicant's signed request by the time a han
 condition 2). A handler opens the case and answers with it: an information request once answered (or
 expired), an application once registered — decided already in ``auto`` mode, or waiting for documents or an
 officer — with the signed result document in ``resultDocument`` when there is one. ShEP request
-properties choose the case's mode (``caseMode``: ``auto`` or ``officer``).
+properties choose the case's mode (``caseMode``: ``auto`` or ``officer``) and pace (``casePace``:
+``instant`` or ``deadlines``); an unknown value leaves the instance's default.
 """
 
 from __future__ import annotations
@@ -46,10 +47,16 @@ def case_handlers(engine: Callable[[], CaseEngine], now: Callable[[], datetime])
                 bank_account=request.findtext("bankAccount"),
                 phone=request.findtext("phone"),
                 language=request.findtext("language") or "kk",
-                mode=properties.get("caseMode") if properties.get("caseMode") in ("auto", "officer") else None,
+                mode=_property(properties, "caseMode", ("auto", "officer")),
+                pace=_property(properties, "casePace", ("instant", "deadlines")),
                 correlation_id=info.correlation_id,
             )
         )
         return case_answer(case, request, now())
 
     return {service.service_id: handle for service in CASE_SERVICES}
+
+
+def _property(properties: dict[str, str], key: str, allowed: tuple[str, ...]) -> str | None:
+    value = properties.get(key)
+    return value if value in allowed else None

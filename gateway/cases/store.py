@@ -57,6 +57,7 @@ class Case:
     decided_at: datetime | None = None
     result_document: bytes | None = None
     correlation_id: str | None = None
+    pace: str = "instant"
 
     @classmethod
     def from_row(cls, row: Any) -> Case:

@@ -210,6 +210,7 @@ cases = Table(
     Column("sender_id", String(100), nullable=False),
     Column("correlation_id", String(40), nullable=True),  # the async chain its updates go on; NULL: none
     Column("mode", String(10), nullable=False),  # auto or officer
+    Column("pace", String(10), nullable=False),  # instant or deadlines
     Column("state", String(30), nullable=False),
     Column("decision", String(20), nullable=True),  # granted, refused, answered
     Column("ground", String(60), nullable=True),

@@ -212,7 +212,7 @@ def test_every_regulation_grants_and_refuses_with_a_signed_result(
     root = check_document(gateway, document.content, tmp_path)
     refusal = root.find("{*}ground")
     assert refusal is not None and refusal.get("code") == ground
-    cited = {str(r.lines).replace("–", "-") for r in next(r for r in load_catalogue() if r.slug == slug).refusals}
+    cited = {r.lines.cite() for r in next(r for r in load_catalogue() if r.slug == slug).refusals}
     assert refusal.get("lines") in cited, "the ground cites one of the regulation's refusals"
 
 
@@ -279,14 +279,39 @@ def test_an_information_request_expires_when_a_system_hangs(gateway: LiveGateway
     assert any(e["kind"] == "deadline" and e["lines"] for e in expired["events"])
 
 
-def test_a_portal_application_returns_a_case_id_at_once_in_officer_mode(gateway: LiveGateway) -> None:
+def test_a_tester_plays_the_officer_step_by_step(gateway: LiveGateway) -> None:
     iin = citizens(gateway, "pension-age", VALID, benefit_free="basic-pension")[1]
     case = open_case(gateway, "SOCPROT_BasicStatePension_Application", iin, mode="officer")
-    assert case["state"] == "awaiting-officer" and case["file"]["proposal"]["outcome"] == "grant"
+    assert case["state"] == "in-progress" and case["file"]["proposal"]["outcome"] == "grant"
+    advanced = 0
+    while case["state"] == "in-progress":
+        case = gateway.http.post(f"/api/v1/cases/{case['caseId']}/advance").json()
+        advanced += 1
+    assert case["state"] == "awaiting-officer" and advanced > 5
+    played = [e for e in read_case(gateway, case["caseId"])["events"] if e["kind"] == "step" and e["step"]]
+    assert len(played) == advanced and all("played by the tester" in e["actor"] for e in played)
     refused = gateway.http.post(f"/api/v1/cases/{case['caseId']}/decision", json={"action": "refuse"}).json()
     assert (refused["decision"], refused["ground"]["code"]) == ("refused", "no-right")
-    again = gateway.http.post(f"/api/v1/cases/{case['caseId']}/decision", json={"action": "accept"})
+    again = gateway.http.post(f"/api/v1/cases/{case['caseId']}/advance")
     assert again.status_code == 409 and again.json()["code"] == "Client.Conflict"
+
+
+def test_with_pace_deadlines_each_step_takes_its_working_days_on_the_clock(gateway: LiveGateway) -> None:
+    gateway.http.post("/api/v1/clock/set", json={"to": _BEFORE_THE_HOLIDAYS}).raise_for_status()
+    iin = citizens(gateway, "pension-age", VALID, benefit_free="basic-pension")[2]
+    case = open_case(gateway, "SOCPROT_BasicStatePension_Application", iin, pace="deadlines")
+    dues = []
+    while case["state"] == "in-progress":
+        dues.append(datetime.fromisoformat(case["dueAt"]))
+        gateway.http.post("/api/v1/clock/set", json={"to": (dues[-1] - timedelta(minutes=5)).isoformat()})
+        assert read_case(gateway, case["caseId"])["state"] == "in-progress", "not before the step's deadline"
+        gateway.advance_clock("10m")
+        case = read_case(gateway, case["caseId"])
+    assert (case["state"], case["decision"]) == ("decided", "granted")
+    assert len(dues) >= 2 and dues == sorted(dues)
+    steps = [e for e in case["events"] if e["kind"] == "step" and e["deadlineAt"]]
+    assert all(e["at"] == e["deadlineAt"] and e["outcome"] == "done" for e in steps)
+    assert datetime.fromisoformat(case["decidedAt"]) >= dues[-1]
 
 
 # --- the return-for-documents loop --------------------------------------------------------------------------

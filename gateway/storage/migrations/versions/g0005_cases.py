@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("sender_id", sa.String(100), nullable=False),
         sa.Column("correlation_id", sa.String(40), nullable=True),
         sa.Column("mode", sa.String(10), nullable=False),
+        sa.Column("pace", sa.String(10), nullable=False),
         sa.Column("state", sa.String(30), nullable=False),
         sa.Column("decision", sa.String(20), nullable=True),
         sa.Column("ground", sa.String(60), nullable=True),

@@ -21,18 +21,18 @@ BY_SLUG = {regulation.slug: regulation for regulation in load_catalogue()}
 
 
 def _refusal_lines(regulation: Regulation) -> set[str]:
-    return {str(refusal.lines).replace("–", "-") for refusal in regulation.refusals}
+    return {refusal.lines.cite() for refusal in regulation.refusals}
 
 
 def _cited_lines(regulation: Regulation) -> set[str]:
     """Every statement of the entry a rule may cite for documents it asks for."""
     cited = _refusal_lines(regulation)
     for flow in regulation.flows:
-        cited |= {str(step.lines) for step in flow.steps} | {str(query.lines) for query in flow.queries}
-        cited |= {str(check.lines) for check in flow.checks}
+        cited |= {step.lines.cite() for step in flow.steps} | {query.lines.cite() for query in flow.queries}
+        cited |= {check.lines.cite() for check in flow.checks}
     if regulation.documents_loop is not None:
-        cited.add(str(regulation.documents_loop.lines))
-    return {lines.replace("–", "-") for lines in cited}
+        cited.add(regulation.documents_loop.lines.cite())
+    return cited
 
 
 def test_every_regulation_has_a_rule() -> None:
