@@ -46,89 +46,89 @@ def test_the_served_wsdl_points_at_this_instance(gateway: LiveGateway) -> None:
 
 
 def test_the_wsdl_keeps_the_shep_names(gateway: LiveGateway) -> None:
-    client = zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl")
-    service = client.wsdl.services["ISyncChannelHttpService"]
-    port = service.ports["SyncChannelHttpPort"]
-    assert port.binding.name.text == f"{{{ns.SYNC_BINDING}}}SyncChannelHttpBinding"
-    assert port.binding.port_type.name.text == f"{{{ns.SYNC_INTERFACES}}}ISyncChannel"
-    assert list(port.binding._operations) == ["SendMessage"]
-    client.get_element(f"{{{ns.SYNC_WRAPPER}}}SendMessageFault1_SendMessageFault")
+    with zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl") as client:
+        service = client.wsdl.services["ISyncChannelHttpService"]
+        port = service.ports["SyncChannelHttpPort"]
+        assert port.binding.name.text == f"{{{ns.SYNC_BINDING}}}SyncChannelHttpBinding"
+        assert port.binding.port_type.name.text == f"{{{ns.SYNC_INTERFACES}}}ISyncChannel"
+        assert list(port.binding._operations) == ["SendMessage"]
+        client.get_element(f"{{{ns.SYNC_WRAPPER}}}SendMessageFault1_SendMessageFault")
 
 
 def test_a_zeep_client_looks_a_citizen_up_with_a_typed_payload(gateway: LiveGateway) -> None:
     iin = gateway.sample("adult")[0]
     history = HistoryPlugin()
-    client = zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl", plugins=[history])
-    request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
-    now = datetime.datetime.now(datetime.UTC)
-    payload = request_type(messageId=str(uuid.uuid4()), messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
-    result = client.service.SendMessage(
-        request={
-            "requestInfo": {
-                "messageId": str(uuid.uuid4()),
-                "serviceId": "GBDFL_UniversalServiceSync",
-                "messageDate": now,
-                "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
-            },
-            "requestData": {"data": zeep.AnyObject(request_type, payload)},
-        }
-    )
-    assert result.responseInfo.status.code == "SCSS001"
-    person = result.responseData.data.persons.person[0]
-    assert person.iin == iin
-    for field in ("surname", "name", "birthDate", "gender", "citizenship", "lifeStatus", "regAddress", "documents"):
-        assert getattr(person, field) is not None, field
+    with zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl", plugins=[history]) as client:
+        request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
+        now = datetime.datetime.now(datetime.UTC)
+        payload = request_type(messageId=str(uuid.uuid4()), messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
+        result = client.service.SendMessage(
+            request={
+                "requestInfo": {
+                    "messageId": str(uuid.uuid4()),
+                    "serviceId": "GBDFL_UniversalServiceSync",
+                    "messageDate": now,
+                    "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
+                },
+                "requestData": {"data": zeep.AnyObject(request_type, payload)},
+            }
+        )
+        assert result.responseInfo.status.code == "SCSS001"
+        person = result.responseData.data.persons.person[0]
+        assert person.iin == iin
+        for field in ("surname", "name", "birthDate", "gender", "citizenship", "lifeStatus", "regAddress", "documents"):
+            assert getattr(person, field) is not None, field
 
-    assert history.last_received is not None
-    received = history.last_received["envelope"]
-    wrapper = received.find(f".//{{{ns.SYNC_WRAPPER}}}SendMessageResponse")
-    contracts = load_contracts()
-    assert contracts.sync_channel.validate(wrapper), contracts.sync_channel.error_log
-    gateway.session_ids.append(result.responseInfo.sessionId)
+        assert history.last_received is not None
+        received = history.last_received["envelope"]
+        wrapper = received.find(f".//{{{ns.SYNC_WRAPPER}}}SendMessageResponse")
+        contracts = load_contracts()
+        assert contracts.sync_channel.validate(wrapper), contracts.sync_channel.error_log
+        gateway.session_ids.append(result.responseInfo.sessionId)
 
 
 def test_a_zeep_client_may_pass_the_payload_as_a_string(gateway: LiveGateway) -> None:
     iin = gateway.sample()[0]
-    client = zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl")
-    payload = (
-        f'<m:Request xmlns:m="{ns.GBDFL_MESSAGE}"><messageId>1</messageId>'
-        f"<messageDate>2026-11-22T10:00:00+05:00</messageDate><senderCode>DEMO_PORTAL</senderCode><iin>{iin}</iin></m:Request>"
-    )
-    result = client.service.SendMessage(
-        request={
-            "requestInfo": {
-                "messageId": str(uuid.uuid4()),
-                "serviceId": "GBDFL_UniversalServiceSync",
-                "messageDate": datetime.datetime.now(datetime.UTC),
-                "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
-            },
-            "requestData": {"data": payload},
-        }
-    )
-    # The answer is signed by the Individuals DB, so it comes back as the system sent it: typed inline XML.
-    assert result.responseData.data.persons.person[0].iin == iin
-    gateway.session_ids.append(result.responseInfo.sessionId)
-
-
-def test_a_zeep_client_sees_faults_as_zeep_faults(gateway: LiveGateway) -> None:
-    client = zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl")
-    with pytest.raises(zeep.exceptions.Fault) as raised:
-        client.service.SendMessage(
+    with zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl") as client:
+        payload = (
+            f'<m:Request xmlns:m="{ns.GBDFL_MESSAGE}"><messageId>1</messageId>'
+            f"<messageDate>2026-11-22T10:00:00+05:00</messageDate><senderCode>DEMO_PORTAL</senderCode><iin>{iin}</iin></m:Request>"
+        )
+        result = client.service.SendMessage(
             request={
                 "requestInfo": {
-                    "messageId": "1",
-                    "serviceId": "NO_SUCH_SERVICE",
+                    "messageId": str(uuid.uuid4()),
+                    "serviceId": "GBDFL_UniversalServiceSync",
                     "messageDate": datetime.datetime.now(datetime.UTC),
                     "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
                 },
-                "requestData": {"data": "x"},
+                "requestData": {"data": payload},
             }
         )
-    detail = raised.value.detail
-    assert detail is not None
-    info = detail.find(f"{{{ns.SYNC_WRAPPER}}}SendMessageFault1_SendMessageFault")
-    assert info is not None and info.findtext("errorCode") == "Client.UnknownService"
-    gateway.session_ids.append(info.findtext("sessionId") or "")
+        # The answer is signed by the Individuals DB, so it comes back as the system sent it: typed inline XML.
+        assert result.responseData.data.persons.person[0].iin == iin
+        gateway.session_ids.append(result.responseInfo.sessionId)
+
+
+def test_a_zeep_client_sees_faults_as_zeep_faults(gateway: LiveGateway) -> None:
+    with zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl") as client:
+        with pytest.raises(zeep.exceptions.Fault) as raised:
+            client.service.SendMessage(
+                request={
+                    "requestInfo": {
+                        "messageId": "1",
+                        "serviceId": "NO_SUCH_SERVICE",
+                        "messageDate": datetime.datetime.now(datetime.UTC),
+                        "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
+                    },
+                    "requestData": {"data": "x"},
+                }
+            )
+        detail = raised.value.detail
+        assert detail is not None
+        info = detail.find(f"{{{ns.SYNC_WRAPPER}}}SendMessageFault1_SendMessageFault")
+        assert info is not None and info.findtext("errorCode") == "Client.UnknownService"
+        gateway.session_ids.append(info.findtext("sessionId") or "")
 
 
 def test_contract_directory_is_what_the_loader_compiles() -> None:

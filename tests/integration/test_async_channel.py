@@ -75,66 +75,66 @@ def frozen_clock(gateway: LiveGateway) -> Iterator[None]:
 
 def test_the_whole_life_cycle_over_soap_with_a_zeep_client_built_from_the_wsdl(gateway: LiveGateway) -> None:
     iin = gateway.sample("adult")[0]
-    client = zeep.Client(f"{gateway.base_url}/bip-async/?wsdl")
-    service = client.wsdl.services["IAsyncChannelHttpService"].ports["AsyncChannelHttpPort"]
-    assert sorted(service.binding._operations) == [
-        "getMessageStatus",
-        "getMessages",
-        "sendDeliveryNotification",
-        "sendMessage",
-    ]
-    request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
-    now = datetime.datetime.now(datetime.UTC)
-    sender = {"senderId": "DEMO_PORTAL", "password": "demo"}
-    payload = request_type(messageId=str(uuid.uuid4()), messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
+    with zeep.Client(f"{gateway.base_url}/bip-async/?wsdl") as client:
+        service = client.wsdl.services["IAsyncChannelHttpService"].ports["AsyncChannelHttpPort"]
+        assert sorted(service.binding._operations) == [
+            "getMessageStatus",
+            "getMessages",
+            "sendDeliveryNotification",
+            "sendMessage",
+        ]
+        request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
+        now = datetime.datetime.now(datetime.UTC)
+        sender = {"senderId": "DEMO_PORTAL", "password": "demo"}
+        payload = request_type(messageId=str(uuid.uuid4()), messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
 
-    accepted = client.service.sendMessage(
-        request={
-            "messageInfo": {"serviceId": GBDFL, "messageType": "REQUEST", "messageDate": now, "sender": sender},
-            "messageData": {"data": zeep.AnyObject(request_type, payload)},
-        }
-    )
-    assert accepted.messageId and accepted.correlationId and accepted.sessionId
-
-    def answered() -> Any:
-        status = client.service.getMessageStatus(
-            request={"messageId": accepted.messageId, "requestDate": now, "sender": sender}
+        accepted = client.service.sendMessage(
+            request={
+                "messageInfo": {"serviceId": GBDFL, "messageType": "REQUEST", "messageDate": now, "sender": sender},
+                "messageData": {"data": zeep.AnyObject(request_type, payload)},
+            }
         )
-        return status if status.status.statusCode == "Async.Answered" else None
+        assert accepted.messageId and accepted.correlationId and accepted.sessionId
 
-    status = eventually(answered, "the Individuals DB answers the REQUEST")
-    assert status.messageState == "DELIVERED"
+        def answered() -> Any:
+            status = client.service.getMessageStatus(
+                request={"messageId": accepted.messageId, "requestDate": now, "sender": sender}
+            )
+            return status if status.status.statusCode == "Async.Answered" else None
 
-    taken = client.service.getMessages(
-        request={"correlationId": accepted.correlationId, "serviceId": GBDFL, "sender": sender, "amount": 5}
-    )
-    assert len(taken.messages) == 1
-    response = taken.messages[0]
-    assert response.messageInfo.messageType == "RESPONSE"
-    assert response.messageInfo.correlationId == accepted.correlationId
-    assert response.messageData.data.persons.person[0].iin == iin
+        status = eventually(answered, "the Individuals DB answers the REQUEST")
+        assert status.messageState == "DELIVERED"
 
-    acknowledged = client.service.sendDeliveryNotification(
-        request={
-            "notification": {
-                "messageId": response.messageInfo.messageId,
-                "serviceId": GBDFL,
-                "notificationDate": now,
-                "deliveryStatus": {"receiveStatus": "MESSAGE_ACCEPTED", "statusDate": now},
-            },
-            "requestDate": now,
-            "sender": sender,
-        }
-    )
-    assert acknowledged.notificationId
-    response_status = client.service.getMessageStatus(
-        request={"messageId": response.messageInfo.messageId, "requestDate": now, "sender": sender}
-    )
-    assert response_status.messageState == "DELIVERED"
-    again = client.service.getMessages(
-        request={"correlationId": accepted.correlationId, "serviceId": GBDFL, "sender": sender}
-    )
-    assert not again.messages
+        taken = client.service.getMessages(
+            request={"correlationId": accepted.correlationId, "serviceId": GBDFL, "sender": sender, "amount": 5}
+        )
+        assert len(taken.messages) == 1
+        response = taken.messages[0]
+        assert response.messageInfo.messageType == "RESPONSE"
+        assert response.messageInfo.correlationId == accepted.correlationId
+        assert response.messageData.data.persons.person[0].iin == iin
+
+        acknowledged = client.service.sendDeliveryNotification(
+            request={
+                "notification": {
+                    "messageId": response.messageInfo.messageId,
+                    "serviceId": GBDFL,
+                    "notificationDate": now,
+                    "deliveryStatus": {"receiveStatus": "MESSAGE_ACCEPTED", "statusDate": now},
+                },
+                "requestDate": now,
+                "sender": sender,
+            }
+        )
+        assert acknowledged.notificationId
+        response_status = client.service.getMessageStatus(
+            request={"messageId": response.messageInfo.messageId, "requestDate": now, "sender": sender}
+        )
+        assert response_status.messageState == "DELIVERED"
+        again = client.service.getMessages(
+            request={"correlationId": accepted.correlationId, "serviceId": GBDFL, "sender": sender}
+        )
+        assert not again.messages
 
 
 def test_the_whole_life_cycle_over_rest(gateway: LiveGateway) -> None:

@@ -19,6 +19,7 @@ from gateway.cases import CASE_SERVICES
 from tests.integration.test_async_channel import eventually
 from tests.support.async_parties import message_info, post_async, send_message_envelope
 from tests.support.cases import (
+    SOCPROT_NS,
     check_document,
     citizens,
     determine_disability,
@@ -29,13 +30,14 @@ from tests.support.cases import (
     open_account,
     open_case,
     read_case,
+    read_cases,
     register_birth,
     signed_case_request,
     soap_case,
     work_injured,
 )
 from tests.support.gateway import ASYNC_CONSUMER, LiveGateway
-from tests.support.shep import read_fault
+from tests.support.shep import read_fault, send_message
 
 VALID = "id-card-valid"
 Pick = Callable[[LiveGateway], tuple[str, dict[str, Any]]]
@@ -253,16 +255,39 @@ def test_the_portal_s_signed_information_request_is_answered_within_30_minutes(
     check_document(gateway, document, tmp_path)
 
 
-def test_the_portal_refuses_a_request_signed_by_someone_else(gateway: LiveGateway) -> None:
+@pytest.mark.parametrize(
+    ("spoiled", "code"),
+    [
+        ("someone-else", "Client.Signature.IinMismatch"),
+        ("revoked", "Client.Signature.RevokedByCrl"),
+        ("expired", "Client.Signature.CertificateExpired"),
+        ("altered", "Client.Signature.DigestMismatch"),
+        ("unsigned", "Client.Signature.Missing"),
+    ],
+)
+def test_the_portal_refuses_a_request_not_validly_signed_by_the_applicant(
+    gateway: LiveGateway, spoiled: str, code: str
+) -> None:
+    """Condition 2 of the portal's flows (regulation 1, shared/seeds/000_35060450d94081fb.txt lines 519-522)."""
     iin, other = citizens(gateway, "pensioner", VALID)[:2]
-    response = gateway.post(signed_case_request(issue_key(gateway, other), iin, "SOCPROT_AgePension_Information"))
-    assert read_fault(response.content).code == "Client.Signature.IinMismatch"
-    unsigned = gateway.post(
-        signed_case_request(issue_key(gateway, iin), iin, "SOCPROT_AgePension_Information").replace(
-            b"<ds:SignatureValue>", b"<ds:SignatureValue>AAAA"
+    service_id = "SOCPROT_AgePension_Information"
+    if spoiled == "unsigned":
+        request = send_message(
+            f'<data xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:r="{SOCPROT_NS}" xsi:type="r:Request">'
+            f"<messageId>m-{iin}</messageId><messageDate>2026-12-05T10:00:00+05:00</messageDate>"
+            f"<senderCode>DEMO_PORTAL</senderCode><iin>{iin}</iin></data>",
+            service_id=service_id,
         )
-    )
-    assert read_fault(unsigned.content).code.startswith("Client.Signature.")
+    else:
+        signer = other if spoiled == "someone-else" else iin
+        flags = {spoiled: True} if spoiled in ("revoked", "expired") else {}
+        request = signed_case_request(issue_key(gateway, signer, **flags), iin, service_id)
+        if spoiled == "altered":
+            request = request.replace(b"<messageId>m-", b"<messageId>x-")
+    before = read_cases(gateway, iin)
+    response = gateway.post(request)
+    assert read_fault(response.content).code == code
+    assert read_cases(gateway, iin) == before, "a refused request opens no case"
 
 
 def test_an_information_request_expires_when_a_system_hangs(gateway: LiveGateway) -> None:

@@ -45,26 +45,26 @@ def test_qaqpa_up_serves_a_zeep_client(served: tuple[str, Path]) -> None:
     )
     assert sampled.exit_code == 0, sampled.output
     iin = sampled.output.strip()
-    client = zeep.Client(f"{base_url}/bip-sync/?wsdl")
-    request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
-    now = datetime.datetime.now(datetime.UTC)
-    result = client.service.SendMessage(
-        request={
-            "requestInfo": {
-                "messageId": str(uuid.uuid4()),
-                "serviceId": "GBDFL_UniversalServiceSync",
-                "messageDate": now,
-                "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
-            },
-            "requestData": {
-                "data": zeep.AnyObject(
-                    request_type, request_type(messageId="1", messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
-                )
-            },
-        }
-    )
-    assert result.responseData.data.persons.person[0].iin == iin
-    assert (data_dir / "qaqpa.db").is_file()
+    with zeep.Client(f"{base_url}/bip-sync/?wsdl") as client:
+        request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
+        now = datetime.datetime.now(datetime.UTC)
+        result = client.service.SendMessage(
+            request={
+                "requestInfo": {
+                    "messageId": str(uuid.uuid4()),
+                    "serviceId": "GBDFL_UniversalServiceSync",
+                    "messageDate": now,
+                    "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
+                },
+                "requestData": {
+                    "data": zeep.AnyObject(
+                        request_type, request_type(messageId="1", messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
+                    )
+                },
+            }
+        )
+        assert result.responseData.data.persons.person[0].iin == iin
+        assert (data_dir / "qaqpa.db").is_file()
 
 
 def test_population_sample_prints_existing_citizens_with_the_feature(served: tuple[str, Path]) -> None:

@@ -188,23 +188,23 @@ def test_a_zeep_client_signs_with_the_shep_plugin_and_checks_the_answer(gateway:
     iin = gateway.sample("adult")[0]
     key = _issue(gateway, iin, bin=COMPANY_BIN)
     plugin = ShepWsse(key, _gateway_verifier(gateway), Expectation(subject_kind="legal", bin=GATEWAY_BIN))
-    client = zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl", wsse=plugin)
-    request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
-    now = datetime.datetime.now(datetime.UTC)
-    result = client.service.SendMessage(
-        request={
-            "requestInfo": {
-                "messageId": "zeep-signed",
-                "serviceId": "GBDFL_UniversalServiceSync",
-                "messageDate": now,
-                "sender": {"senderId": "DEMO_PORTAL_STRICT", "password": "demo"},
-            },
-            "requestData": {
-                "data": zeep.AnyObject(
-                    request_type, request_type(messageId="1", messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
-                )
-            },
-        }
-    )
-    assert result.responseData.data.persons.person[0].iin == iin
-    gateway.session_ids.append(result.responseInfo.sessionId)
+    with zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl", wsse=plugin) as client:
+        request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
+        now = datetime.datetime.now(datetime.UTC)
+        result = client.service.SendMessage(
+            request={
+                "requestInfo": {
+                    "messageId": "zeep-signed",
+                    "serviceId": "GBDFL_UniversalServiceSync",
+                    "messageDate": now,
+                    "sender": {"senderId": "DEMO_PORTAL_STRICT", "password": "demo"},
+                },
+                "requestData": {
+                    "data": zeep.AnyObject(
+                        request_type, request_type(messageId="1", messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
+                    )
+                },
+            }
+        )
+        assert result.responseData.data.persons.person[0].iin == iin
+        gateway.session_ids.append(result.responseInfo.sessionId)

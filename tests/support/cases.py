@@ -37,6 +37,13 @@ def read_case(gateway: LiveGateway, case_id: str) -> dict[str, Any]:
     return case
 
 
+def read_cases(gateway: LiveGateway, iin: str) -> list[dict[str, Any]]:
+    response = gateway.http.get("/api/v1/cases", params={"iin": iin, "limit": 500})
+    assert response.status_code == 200, response.text
+    cases: list[dict[str, Any]] = response.json()
+    return cases
+
+
 def citizens(
     gateway: LiveGateway,
     *features: str,
@@ -137,8 +144,9 @@ def signed_case_request(key: SigningKey, iin: str, service_id: str, **fields: st
     return send_message(etree.tostring(data, encoding="unicode"), service_id=service_id)
 
 
-def issue_key(gateway: LiveGateway, iin: str) -> SigningKey:
-    response = gateway.http.post("/api/v1/pki/certificates", json={"iin": iin})
+def issue_key(gateway: LiveGateway, iin: str, **flags: bool) -> SigningKey:
+    """A signing key for ``iin`` from the instance's CA; ``revoked=True`` or ``expired=True`` spoil it."""
+    response = gateway.http.post("/api/v1/pki/certificates", json={"iin": iin, **flags})
     assert response.status_code == 201, response.text
     issued = response.json()
     return SigningKey.from_pem(issued["privateKeyPem"].encode(), issued["certificatePem"].encode())
