@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import struct
 import threading
@@ -131,9 +132,9 @@ class ResettingServer:
                 connection, _ = self._socket.accept()
             except OSError:
                 return
-            connection.recv(65536)
-            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            connection.close()
+            with connection, contextlib.suppress(OSError):
+                connection.recv(65536)
+                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
     def __enter__(self) -> ResettingServer:
         self._thread.start()
