@@ -272,32 +272,29 @@ class CaseEngine:
                     outcome="waiting for the officer",
                 )
             )
-            self._next_step(run, regulation)
             return
         await self._walk(run, regulation)
 
-    def _steps(self, case: Case, regulation: Regulation) -> list[RouteStep]:
+    @staticmethod
+    def _steps(case: Case, regulation: Regulation, *, intake_only: bool = False) -> list[RouteStep]:
         return route_steps(
             regulation,
             case.channel,
             returned=bool(case.file.get("missing")),
-            intake_only=bool(case.file.get("intakeOnly")),
+            intake_only=intake_only or bool(case.file.get("intakeOnly")),
         )
 
-    def _next_step(self, run: _Run, regulation: Regulation) -> RouteStep | None:
-        """The step the case is at, with its deadline set from when it started; None past the last."""
-        case = run.case
+    def _next_step(self, case: Case, regulation: Regulation) -> RouteStep | None:
+        """The step the case is at; None past the last."""
         steps = self._steps(case, regulation)
         position = int(case.file.get("position", 0))
-        if position >= len(steps):
-            return None
-        return steps[position]
+        return steps[position] if position < len(steps) else None
 
     def _complete_step(
         self, run: _Run, regulation: Regulation, actor: str | None = None, at: datetime | None = None
     ) -> None:
         case, now = run.case, at or self._clock.now()
-        current = self._next_step(run, regulation)
+        current = self._next_step(case, regulation)
         assert current is not None
         started = datetime.fromisoformat(str(case.file.get("stepStarted") or now.isoformat()))
         run.events.append(current.event(now, current.deadline_from(started), actor=actor))
@@ -307,7 +304,7 @@ class CaseEngine:
         """``pace=deadlines``: steps without a deadline are done at once; a step with one is done when the clock
         reaches it; past the last step the case is decided as its checks proposed."""
         case, now = run.case, self._clock.now()
-        while (current := self._next_step(run, regulation)) is not None:
+        while (current := self._next_step(case, regulation)) is not None:
             started = datetime.fromisoformat(str(case.file["stepStarted"]))
             deadline = current.deadline_from(started)
             if deadline is not None and deadline > now:
@@ -329,13 +326,7 @@ class CaseEngine:
     async def _finish(self, run: _Run, regulation: Regulation, evidence: Evidence, outcome: Grant | Refuse) -> None:
         case, now = run.case, self._clock.now()
         if case.purpose != "information":
-            intake_only = isinstance(outcome, Refuse) and outcome.at_intake
-            steps = route_steps(
-                regulation,
-                case.channel,
-                returned=bool(case.file.get("missing")),
-                intake_only=intake_only or bool(case.file.get("intakeOnly")),
-            )
+            steps = self._steps(case, regulation, intake_only=isinstance(outcome, Refuse) and outcome.at_intake)
             position = int(case.file.get("position", 0))
             run.events += walk_at_once(steps[position:], case.received_at if position == 0 else now, now)
         decision = (
@@ -456,10 +447,10 @@ class CaseEngine:
             raise errors.Conflict(f"case {case_id} is {case.state} in {case.mode} mode: it has no step to advance")
         regulation = _regulation(case.regulation)
         run = _Run(case)
-        current = self._next_step(run, regulation)
+        current = self._next_step(case, regulation)
         assert current is not None, "an in-progress case always has a step left"
         self._complete_step(run, regulation, actor=f"{current.step.actor} (played by the tester)")
-        if self._next_step(run, regulation) is None:
+        if self._next_step(case, regulation) is None:
             case.state = "awaiting-officer"
             run.events.append(
                 Event(
@@ -626,10 +617,8 @@ class CaseEngine:
                     grounds.not_submitted or grounds.incomplete,
                     "the documents asked for did not arrive within the period",
                 )
-                answers = await self._queries.ask_all([Ask("GBDFL_UniversalServiceSync", case.applicant_iin)])
                 run = _Run(case, [event])
-                evidence = Evidence(answers, case.applicant_iin, case.subject_iin, frozenset(), today(now))
-                await self._finish(run, regulation, evidence, outcome)
+                await self._finish(run, regulation, await self._applicant(case), outcome)
                 await self._save(case, run.events, expect=expect)
             else:
                 await self.store.add_events(case.case_id, [event])

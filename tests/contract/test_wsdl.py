@@ -14,6 +14,7 @@ from zeep.plugins import HistoryPlugin
 from contracts import namespaces as ns
 from contracts.loader import CONTRACTS_DIR, load_contracts
 from tests.support.gateway import LiveGateway
+from tests.support.shep import zeep_lookup
 
 CONTRACT_FILES = sorted(
     p.relative_to(CONTRACTS_DIR).as_posix() for p in CONTRACTS_DIR.rglob("*") if p.suffix in (".xsd", ".wsdl")
@@ -59,20 +60,7 @@ def test_a_zeep_client_looks_a_citizen_up_with_a_typed_payload(gateway: LiveGate
     iin = gateway.sample("adult")[0]
     history = HistoryPlugin()
     with zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl", plugins=[history]) as client:
-        request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
-        now = datetime.datetime.now(datetime.UTC)
-        payload = request_type(messageId=str(uuid.uuid4()), messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
-        result = client.service.SendMessage(
-            request={
-                "requestInfo": {
-                    "messageId": str(uuid.uuid4()),
-                    "serviceId": "GBDFL_UniversalServiceSync",
-                    "messageDate": now,
-                    "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
-                },
-                "requestData": {"data": zeep.AnyObject(request_type, payload)},
-            }
-        )
+        result = zeep_lookup(client, iin)
         assert result.responseInfo.status.code == "SCSS001"
         person = result.responseData.data.persons.person[0]
         assert person.iin == iin

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +18,7 @@ from gateway.cli import main
 from signing.iin import iin_birth_date, is_valid_iin
 from tests.support.processes import running as running_process
 from tests.support.servers import free_port
-from tests.support.shep import read_fault, response_payload, response_wrapper, send_message, simulated_data
+from tests.support.shep import read_fault, response_payload, response_wrapper, send_message, simulated_data, zeep_lookup
 
 
 @contextmanager
@@ -46,23 +45,7 @@ def test_qaqpa_up_serves_a_zeep_client(served: tuple[str, Path]) -> None:
     assert sampled.exit_code == 0, sampled.output
     iin = sampled.output.strip()
     with zeep.Client(f"{base_url}/bip-sync/?wsdl") as client:
-        request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
-        now = datetime.datetime.now(datetime.UTC)
-        result = client.service.SendMessage(
-            request={
-                "requestInfo": {
-                    "messageId": str(uuid.uuid4()),
-                    "serviceId": "GBDFL_UniversalServiceSync",
-                    "messageDate": now,
-                    "sender": {"senderId": "DEMO_PORTAL", "password": "demo"},
-                },
-                "requestData": {
-                    "data": zeep.AnyObject(
-                        request_type, request_type(messageId="1", messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
-                    )
-                },
-            }
-        )
+        result = zeep_lookup(client, iin)
         assert result.responseData.data.persons.person[0].iin == iin
         assert (data_dir / "qaqpa.db").is_file()
 

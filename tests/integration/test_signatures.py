@@ -20,7 +20,7 @@ from signing.verification import Expectation, TrustStore, Verifier
 from signing.xmldsig import SigningKey, sign_envelope, sign_enveloped
 from tests.support.gateway import LiveGateway
 from tests.support.pki import FixedRevocationSource
-from tests.support.shep import gbdfl_request, inline_data, read_fault, response_wrapper, send_message
+from tests.support.shep import gbdfl_request, inline_data, read_fault, response_wrapper, send_message, zeep_lookup
 from tests.support.tools import require
 
 COMPANY_BIN = "100140300032"
@@ -179,7 +179,6 @@ def _pem() -> Any:
 
 
 def test_a_zeep_client_signs_with_the_shep_plugin_and_checks_the_answer(gateway: LiveGateway) -> None:
-    import datetime
 
     import zeep
 
@@ -189,22 +188,6 @@ def test_a_zeep_client_signs_with_the_shep_plugin_and_checks_the_answer(gateway:
     key = _issue(gateway, iin, bin=COMPANY_BIN)
     plugin = ShepWsse(key, _gateway_verifier(gateway), Expectation(subject_kind="legal", bin=GATEWAY_BIN))
     with zeep.Client(f"{gateway.base_url}/bip-sync/?wsdl", wsse=plugin) as client:
-        request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
-        now = datetime.datetime.now(datetime.UTC)
-        result = client.service.SendMessage(
-            request={
-                "requestInfo": {
-                    "messageId": "zeep-signed",
-                    "serviceId": "GBDFL_UniversalServiceSync",
-                    "messageDate": now,
-                    "sender": {"senderId": "DEMO_PORTAL_STRICT", "password": "demo"},
-                },
-                "requestData": {
-                    "data": zeep.AnyObject(
-                        request_type, request_type(messageId="1", messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
-                    )
-                },
-            }
-        )
+        result = zeep_lookup(client, iin, sender="DEMO_PORTAL_STRICT")
         assert result.responseData.data.persons.person[0].iin == iin
         gateway.session_ids.append(result.responseInfo.sessionId)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
+import zeep
 from lxml import etree
 
 from contracts import namespaces as ns
@@ -120,3 +123,21 @@ def response_payload(body: bytes) -> etree._Element:
     if len(children) == 1 and children[0].tag == f"{{{ns.GBDFL_MESSAGE}}}Response":
         return children[0]
     return data
+
+
+def zeep_lookup(client: zeep.Client, iin: str, *, sender: str = "DEMO_PORTAL") -> Any:
+    """A ГБД ФЛ lookup of ``iin`` the way a portal's zeep client sends it: a typed payload in SendMessage."""
+    request_type = client.get_type(f"{{{ns.GBDFL_MESSAGE}}}Request")
+    now = datetime.datetime.now(datetime.UTC)
+    payload = request_type(messageId=str(uuid.uuid4()), messageDate=now, senderCode="DEMO_PORTAL", iin=iin)
+    return client.service.SendMessage(
+        request={
+            "requestInfo": {
+                "messageId": str(uuid.uuid4()),
+                "serviceId": GBDFL_SERVICE,
+                "messageDate": now,
+                "sender": {"senderId": sender, "password": "demo"},
+            },
+            "requestData": {"data": zeep.AnyObject(request_type, payload)},
+        }
+    )
