@@ -26,7 +26,7 @@ from gateway.api import async_messages, cases, catalogue, messages, mocks, opera
 from gateway.api import clock as clock_api
 from gateway.api.problems import install_problem_handlers
 from gateway.bootstrap import bootstrap
-from gateway.cases import SOCPROT, CaseEngine, CaseStore, DataQueries
+from gateway.cases import SOCPROT, CaseChoices, CaseEngine, CaseStore, DataQueries
 from gateway.cases.provider import case_handlers
 from gateway.cases.sender import orchestrator_password
 from gateway.cases.updates import CaseUpdates
@@ -249,8 +249,7 @@ def _runtime(
             functools.partial(instance_pki.system_key, SOCPROT.name),
             answer_wait_seconds=settings.provider_timeout_seconds + 2,
             updates=CaseUpdates(async_channel, contracts.payload("socprot"), clock, orchestrator_password(settings)),
-            default_mode=settings.case_mode,
-            default_pace=settings.case_pace,
+            choices=CaseChoices.of(settings),
         )
     return Runtime(
         cases=orchestrator,

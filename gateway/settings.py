@@ -79,6 +79,23 @@ class Settings(BaseSettings):
         description="How a case walks its staff steps when its request does not say (ShEP property casePace): "
         "all at once, or each when the product's clock reaches its working-day deadline",
     )
+    case_applicant_working_days: int = Field(
+        default=25,
+        ge=1,
+        le=250,
+        description="The applicant's working days to bring documents when the regulation names none (Order 225, "
+        "regulation 14); 25 as regulation 1 gives (seeds/000_35060450d94081fb.txt:455-457)",
+    )
+    case_unanswered_system: Literal["scan-paper", "refuse"] = Field(
+        default="scan-paper",
+        description="What a case does when a queried system faults instead of answering: the paper document is "
+        "scanned and the case goes on (regulation 1, seeds/000_35060450d94081fb.txt:410-412), or the intake "
+        "refuses as data-not-confirmed",
+    )
+    case_proactive_window: Literal["each-sms", "from-offer"] = Field(
+        default="each-sms",
+        description="Order 225's 3 days without a reply: from each SMS that asks something, or once from the offer",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @model_validator(mode="after")

@@ -2,10 +2,12 @@
 
 ``services`` names the serviceIds, ``queries`` sends the data queries through the gateway, ``evidence`` reads
 their answers, ``rules`` decides per regulation, ``engine`` runs a case through its steps and deadlines,
-``document`` issues the signed result, ``provider`` answers the serviceIds, ``store`` keeps the cases.
+``document`` issues the signed result, ``provider`` answers the serviceIds, ``store`` keeps the cases,
+``choices`` holds the readings of silent orders that an instance may set otherwise.
 docs/cases.md is the user's guide.
 """
 
+from gateway.cases.choices import CaseChoices
 from gateway.cases.engine import CaseEngine, CaseRequest
 from gateway.cases.queries import DataQueries
 from gateway.cases.services import CASE_SERVICES, SENDER_ID, SERVICES_BY_ID, SOCPROT, CaseService
@@ -17,6 +19,7 @@ __all__ = [
     "SERVICES_BY_ID",
     "SOCPROT",
     "Case",
+    "CaseChoices",
     "CaseEngine",
     "CaseRequest",
     "CaseService",

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from contracts.regulations import Regulation
 from gateway import errors
+from gateway.cases.choices import CaseChoices
 from gateway.cases.document import build_result
 from gateway.cases.evidence import Evidence
 from gateway.cases.queries import Answer, Ask, DataQueries
@@ -45,7 +46,10 @@ INFORMATION_WINDOW = timedelta(minutes=30)
 """Regulation 1, shared/seeds/000_35060450d94081fb.txt:547-548 (and the same in every information flow)."""
 PROACTIVE_WINDOW = timedelta(days=3)
 """Order 225, shared/seeds/ (r225-01) lines 106-108: no reply within 3 calendar days ends the offer."""
-DEFAULT_LOOP_WORKING_DAYS = 30
+
+OFFICE_WORKING_DAYS = 5
+"""The office's time to tell the applicant of a return where the regulation gives none, as regulation 1 does
+(shared/seeds/000_35060450d94081fb.txt:455-457)."""
 
 _NOT_ASKED = {"SMS_Send", "EPAY_BankAccountCheck"}  # sent at their own steps, not in the intake fan-out
 _CONSENT = {"1", "2", "yes", "иә", "ия", "да", "kk", "ru", "қаз", "рус"}
@@ -90,8 +94,7 @@ class CaseEngine:
         *,
         answer_wait_seconds: float,
         updates: CaseUpdates | None = None,
-        default_mode: str = "auto",
-        default_pace: str = "instant",
+        choices: CaseChoices | None = None,
     ) -> None:
         self.store = store
         self._queries = queries
@@ -99,8 +102,7 @@ class CaseEngine:
         self._signer = signer
         self._answer_wait = answer_wait_seconds
         self._updates = updates
-        self._default_mode = default_mode
-        self._default_pace = default_pace
+        self._choices = choices or CaseChoices()
         self._answered_late: set[str] = set()
         """Cases whose first answer went out before they rested: where they rest is sent as an UPDATE."""
         self._running: set[asyncio.Task[None]] = set()
@@ -124,8 +126,8 @@ class CaseEngine:
             subject_iin=request.subject_iin,
             sender_id=request.sender_id,
             correlation_id=request.correlation_id,
-            mode=request.mode or self._default_mode,
-            pace=request.pace or self._default_pace,
+            mode=request.mode or self._choices.mode,
+            pace=request.pace or self._choices.pace,
             state="querying",
             received_at=now,
             request={
@@ -224,7 +226,12 @@ class CaseEngine:
         outcome = (
             _information(regulation, evidence)
             if case.purpose == "information"
-            else decide(RULES[regulation.slug], evidence, bool(case.request.get("bankAccount")))
+            else decide(
+                RULES[regulation.slug],
+                evidence,
+                bool(case.request.get("bankAccount")),
+                refuse_unanswered=self._choices.unanswered_system == "refuse",
+            )
         )
         run.events.append(Event("check", f"Checks of the case file: {_describe(outcome)}", now, outcome=_kind(outcome)))
         case.file = {**case.file, "proposal": _proposal(outcome), "facts": _facts(outcome)}
@@ -237,9 +244,9 @@ class CaseEngine:
         case, now = run.case, self._clock.now()
         if isinstance(outcome, Missing):
             loop = regulation.documents_loop
-            days = DEFAULT_LOOP_WORKING_DAYS
-            if loop is not None and (loop.office_working_days or loop.applicant_working_days):
-                days = (loop.office_working_days or 0) + (loop.applicant_working_days or 0)
+            office = loop.office_working_days if loop and loop.office_working_days else OFFICE_WORKING_DAYS
+            applicant = loop.applicant_working_days if loop and loop.applicant_working_days else None
+            days = office + (applicant or self._choices.applicant_working_days)
             due = day_end(add_working_days(today(now), days), now)
             case.state, case.due_at = "awaiting-documents", due
             case.file = {**case.file, "missing": list(outcome.documents)}
@@ -537,7 +544,8 @@ class CaseEngine:
                 language = "ru" if reply.lower() in {"2", "ru", "рус", "да"} else "kk"
                 case.request = {**case.request, "language": language}
                 case.received_at = now  # the day of consent is the application date (lines 104-105)
-                case.state, case.due_at = "awaiting-bank-account", now + PROACTIVE_WINDOW
+                window_ends = case.deadline_at if self._choices.proactive_window == "from-offer" else None
+                case.state, case.due_at = "awaiting-bank-account", window_ends or now + PROACTIVE_WINDOW
                 run.events[-1].outcome, run.events[-1].step, run.events[-1].lines = "consent", 4, "100-101"
                 await self._sms(run, "Банк шотыңызды (IBAN) растаңыз немесе жазыңыз / Подтвердите или укажите IBAN")
                 run.events[-1].step, run.events[-1].lines = 5, "100-103"

@@ -193,6 +193,11 @@ class Evidence:
         items = self._items(service_id, iin, "contribution")
         return len(items), sum((Decimal(item.findtext("amount") or "0") for item in items), Decimal(0))
 
+    @property
+    def unanswered(self) -> list[Answer]:
+        """The queries a system did not answer (a gateway fault, not "no data")."""
+        return [answer for answer in self.answers if not answer.answered]
+
     def bank_account(self) -> bool | None:
         """Whether ЭҮТШ confirmed the bank account given; None when none was given or checked."""
         answer = first(self.answers, "EPAY_BankAccountCheck", self.applicant_iin)

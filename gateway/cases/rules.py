@@ -359,12 +359,16 @@ RULES: dict[str, Rule] = {
 }
 
 
-def decide(rule: Rule, evidence: Evidence, bank_account_given: bool) -> Outcome:
-    """The common intake checks, then the regulation's own."""
+def decide(rule: Rule, evidence: Evidence, bank_account_given: bool, *, refuse_unanswered: bool = False) -> Outcome:
+    """The common intake checks, then the regulation's own; ``refuse_unanswered``: a system that did not answer
+    refuses the intake instead of the paper being scanned (settings ``case_unanswered_system``)."""
     grounds = rule.grounds
     applicant = evidence.applicant
     if applicant is None:
         return Refuse("data-not-confirmed", grounds.unreliable, "the applicant is not found in ГБД ФЛ", at_intake=True)
+    if refuse_unanswered and evidence.unanswered:
+        silent = ", ".join(f"{answer.ask.service_id} ({answer.code})" for answer in evidence.unanswered)
+        return Refuse("data-not-confirmed", grounds.unreliable, f"no answer from {silent}", at_intake=True)
     if applicant.death_date is not None:
         return Refuse(
             "data-not-confirmed", grounds.unreliable, "ГБД ФЛ records the applicant as deceased", at_intake=True

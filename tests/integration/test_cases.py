@@ -15,11 +15,14 @@ import pytest
 from lxml import etree
 
 from contracts.regulations import load_catalogue
-from gateway.cases import CASE_SERVICES
+from gateway.workdays import add_working_days
 from tests.integration.test_async_channel import eventually
 from tests.support.async_parties import message_info, post_async, send_message_envelope
 from tests.support.cases import (
     SOCPROT_NS,
+    VALID,
+    adult_young,
+    application_of,
     check_document,
     citizens,
     determine_disability,
@@ -29,6 +32,7 @@ from tests.support.cases import (
     mother_of,
     open_account,
     open_case,
+    proactive_person,
     read_case,
     read_cases,
     register_birth,
@@ -39,7 +43,6 @@ from tests.support.cases import (
 from tests.support.gateway import ASYNC_CONSUMER, LiveGateway
 from tests.support.shep import read_fault, send_message
 
-VALID = "id-card-valid"
 Pick = Callable[[LiveGateway], tuple[str, dict[str, Any]]]
 
 
@@ -47,15 +50,12 @@ Pick = Callable[[LiveGateway], tuple[str, dict[str, Any]]]
 def clock_back(gateway: LiveGateway) -> Iterator[None]:
     yield
     gateway.reset_clock()
-    gateway.http.delete("/api/v1/mocks/cbdi/faults").raise_for_status()
+    for system in ("cbdi", "eopeka"):
+        gateway.http.delete(f"/api/v1/mocks/{system}/faults").raise_for_status()
 
 
 def _one(iins: list[str], **fields: Any) -> tuple[str, dict[str, Any]]:
     return iins[0], fields
-
-
-def _adult_young(gateway: LiveGateway) -> list[str]:
-    return citizens(gateway, "adult", VALID, without=("pension-age", "disabled", "has-benefit", "unemployed"))
 
 
 def _with_subject(subjects: list[str], applicants: list[str], **fields: Any) -> tuple[str, dict[str, Any]]:
@@ -85,17 +85,17 @@ def _new_mother(gateway: LiveGateway) -> tuple[str, dict[str, Any]]:
 CASES: dict[str, tuple[Pick, Pick, str]] = {
     "age-pension": (
         lambda g: _one(citizens(g, "pension-age", VALID, without=("pensioner",)), documents=["work-record-book"]),
-        lambda g: _one(_adult_young(g)),
+        lambda g: _one(adult_young(g)),
         "no-right",
     ),
     "basic-state-pension": (
         lambda g: _one(citizens(g, "pension-age", VALID, benefit_free="basic-pension")),
-        lambda g: _one(_adult_young(g)),
+        lambda g: _one(adult_young(g)),
         "no-right",
     ),
     "disability-survivor-allowance": (
         lambda g: _one([end_benefits(g, citizens(g, "disabled", "adult", VALID)[0], "disability-survivor-allowance")]),
-        lambda g: _one(_adult_young(g)),
+        lambda g: _one(adult_young(g)),
         "no-right",
     ),
     "state-special-allowances": (
@@ -115,7 +115,7 @@ CASES: dict[str, tuple[Pick, Pick, str]] = {
     ),
     "special-state-allowance": (
         lambda g: _one(citizens(g, "disabled-group-1", "adult", VALID, benefit_free="special-state-benefit")),
-        lambda g: _one(_adult_young(g)),
+        lambda g: _one(adult_young(g)),
         "no-right",
     ),
     "uapf-depositor-statement": (
@@ -124,7 +124,7 @@ CASES: dict[str, tuple[Pick, Pick, str]] = {
         "no-data",
     ),
     "disability-assessment": (
-        lambda g: _one(_adult_young(g)),
+        lambda g: _one(adult_young(g)),
         lambda g: _one(sorted(set(indefinitely_disabled(g)) & set(citizens(g, VALID)))),
         "no-right",
     ),
@@ -134,23 +134,23 @@ CASES: dict[str, tuple[Pick, Pick, str]] = {
         "no-right",
     ),
     "funeral-payment": (
-        lambda g: _with_subject(citizens(g, "deceased-in-registry"), _adult_young(g)),
-        lambda g: _with_subject(_adult_young(g)[3:], _adult_young(g)[:3]),
+        lambda g: _with_subject(citizens(g, "deceased-in-registry"), adult_young(g)),
+        lambda g: _with_subject(adult_young(g)[3:], adult_young(g)[:3]),
         "no-right",
     ),
     "bankruptcy-harm-compensation": (
         lambda g: _one(sorted(set(work_injured(g)) & set(citizens(g, VALID)))),
-        lambda g: _one(_adult_young(g)),
+        lambda g: _one(adult_young(g)),
         "no-right",
     ),
     "foreigner-qualification-certificate": (
-        lambda g: _one(_adult_young(g), documents=["diploma", "work-experience"]),
-        lambda g: _one(_adult_young(g), documents=["work-experience"]),
+        lambda g: _one(adult_young(g), documents=["diploma", "work-experience"]),
+        lambda g: _one(adult_young(g), documents=["work-experience"]),
         "incomplete",
     ),
     "pension-inflation-difference": (
         lambda g: _one(citizens(g, "pensioner", VALID)),
-        lambda g: _one(_adult_young(g)),
+        lambda g: _one(adult_young(g)),
         "no-right",
     ),
     "large-family-mother-allowance": (
@@ -163,9 +163,9 @@ CASES: dict[str, tuple[Pick, Pick, str]] = {
     ),
     "group1-childhood-disability-carer-allowance": (
         lambda g: _with_subject(
-            [determine_disability(g, _adult_young(g)[7], "I", since_childhood=True)], _adult_young(g)
+            [determine_disability(g, adult_young(g)[7], "I", since_childhood=True)], adult_young(g)
         ),
-        lambda g: _with_subject(_adult_young(g)[5:], _adult_young(g)),
+        lambda g: _with_subject(adult_young(g)[5:], adult_young(g)),
         "no-right",
     ),
     "uapf-savings-payout": (
@@ -179,7 +179,7 @@ CASES: dict[str, tuple[Pick, Pick, str]] = {
         "expired-documents",
     ),
     "special-state-benefit": (
-        lambda g: _one(_adult_young(g), documents=["title-certificate"]),
+        lambda g: _one(adult_young(g), documents=["title-certificate"]),
         lambda g: _one(citizens(g, "id-card-expired")),
         "expired-documents",
     ),
@@ -190,17 +190,13 @@ def test_the_table_covers_every_regulation() -> None:
     assert set(CASES) == {regulation.slug for regulation in load_catalogue()}
 
 
-def _application(slug: str) -> str:
-    return next(s.service_id for s in CASE_SERVICES if s.regulation.slug == slug and s.purpose == "application")
-
-
 @pytest.mark.parametrize("slug", sorted(CASES))
 def test_every_regulation_grants_and_refuses_with_a_signed_result(
     gateway: LiveGateway, slug: str, tmp_path: Path
 ) -> None:
     grant, refuse, ground = CASES[slug]
     iin, fields = grant(gateway)
-    granted = open_case(gateway, _application(slug), iin, channel="state-corporation", **fields)
+    granted = open_case(gateway, application_of(slug), iin, channel="state-corporation", **fields)
     assert (granted["state"], granted["decision"]) == ("decided", "granted"), granted
     document = gateway.http.get(f"/api/v1/cases/{granted['caseId']}/document")
     root = check_document(gateway, document.content, tmp_path)
@@ -208,7 +204,7 @@ def test_every_regulation_grants_and_refuses_with_a_signed_result(
     assert root.findtext("{*}applicant/{*}iin") == iin
 
     iin, fields = refuse(gateway)
-    refused = open_case(gateway, _application(slug), iin, channel="state-corporation", **fields)
+    refused = open_case(gateway, application_of(slug), iin, channel="state-corporation", **fields)
     assert (refused["state"], refused["decision"], refused["ground"]["code"]) == ("decided", "refused", ground)
     document = gateway.http.get(f"/api/v1/cases/{refused['caseId']}/document")
     root = check_document(gateway, document.content, tmp_path)
@@ -293,7 +289,7 @@ def test_the_portal_refuses_a_request_not_validly_signed_by_the_applicant(
 def test_an_information_request_expires_when_a_system_hangs(gateway: LiveGateway) -> None:
     rule = {"fault": {"kind": "hang"}}
     assert gateway.http.post("/api/v1/mocks/cbdi/faults", json=rule).status_code == 201
-    iin = _adult_young(gateway)[2]
+    iin = adult_young(gateway)[2]
     case = open_case(gateway, "SOCPROT_DisabilityAssessment_Information", iin, wait=False)
     assert case["state"] == "querying"
     gateway.advance_clock("29m")
@@ -356,7 +352,7 @@ def test_the_documents_loop_ends_after_30_working_days_as_the_regulation_says(
 ) -> None:
     gateway.http.post("/api/v1/clock/set", json={"to": _BEFORE_THE_HOLIDAYS}).raise_for_status()
     iin = end_benefits(gateway, citizens(gateway, *features, never_employed=True)[0], "age-pension")
-    case = open_case(gateway, _application(slug), iin, channel="state-corporation")
+    case = open_case(gateway, application_of(slug), iin, channel="state-corporation")
     assert case["state"] == "awaiting-documents", case
     due = datetime.fromisoformat(case["dueAt"])
     calendar_days = (due.date() - datetime.fromisoformat(_BEFORE_THE_HOLIDAYS).date()).days
@@ -371,6 +367,25 @@ def test_the_documents_loop_ends_after_30_working_days_as_the_regulation_says(
     assert any(e["kind"] == "documents" and e["outcome"] == "deadline passed" for e in ended["events"])
 
 
+def test_order_225_gives_the_applicant_25_working_days_after_the_office_s_5(gateway: LiveGateway) -> None:
+    """r225-01 lines 212-231 give only the office's 5 days; the applicant's are Qaqpa's choice (25 by default)."""
+    gateway.http.post("/api/v1/clock/set", json={"to": _BEFORE_THE_HOLIDAYS}).raise_for_status()
+    case = open_case(gateway, application_of("special-state-benefit"), adult_young(gateway)[4])
+    assert case["state"] == "awaiting-documents" and case["file"]["missing"] == ["title-certificate"]
+    start = datetime.fromisoformat(_BEFORE_THE_HOLIDAYS).date()
+    assert datetime.fromisoformat(case["dueAt"]).date() == add_working_days(start, 5 + 25)
+
+
+def test_a_system_that_does_not_answer_is_not_a_refusal_the_paper_is_scanned(gateway: LiveGateway) -> None:
+    rule = {"fault": {"kind": "http-error", "status": 503}}
+    assert gateway.http.post("/api/v1/mocks/eopeka/faults", json=rule).status_code == 201
+    iin = citizens(gateway, "pension-age", VALID, benefit_free="basic-pension")[3]
+    case = read_case(gateway, open_case(gateway, "SOCPROT_BasicStatePension_Application", iin)["caseId"])
+    assert (case["state"], case["decision"]) == ("decided", "granted"), case
+    [silent] = [e for e in case["events"] if e["kind"] == "query" and "EOPEKA" in e["does"]]
+    assert silent["outcome"] != "00000"
+
+
 def test_documents_brought_in_time_let_the_case_go_on(gateway: LiveGateway) -> None:
     iin = citizens(gateway, "unemployed", VALID)[1]
     case = open_case(gateway, "SOCPROT_SocialRiskPayments_Application", iin)
@@ -382,14 +397,8 @@ def test_documents_brought_in_time_let_the_case_go_on(gateway: LiveGateway) -> N
 # --- Order 225: the proactive flow --------------------------------------------------------------------------
 
 
-def _proactive_person(gateway: LiveGateway) -> str:
-    return citizens(
-        gateway, "adult", VALID, "has-bank-account", without=("no-phone",), benefit_free="special-state-benefit"
-    )[0]
-
-
 def test_the_proactive_offer_completes_with_consent_and_a_confirmed_account(gateway: LiveGateway) -> None:
-    iin = _proactive_person(gateway)
+    iin = proactive_person(gateway)
     offer = gateway.http.post("/api/v1/cases/proactive", json={"iin": iin}).json()
     assert offer["state"] == "awaiting-consent", offer
     consent = gateway.http.post(f"/api/v1/cases/{offer['caseId']}/sms-replies", json={"text": "2"}).json()
@@ -402,7 +411,7 @@ def test_the_proactive_offer_completes_with_consent_and_a_confirmed_account(gate
 
 
 def test_the_proactive_offer_ends_unanswered_after_3_days(gateway: LiveGateway) -> None:
-    iin = _proactive_person(gateway)
+    iin = proactive_person(gateway)
     offer = gateway.http.post("/api/v1/cases/proactive", json={"iin": iin}).json()
     gateway.advance_clock("2d23h")
     assert read_case(gateway, offer["caseId"])["state"] == "awaiting-consent"
@@ -410,6 +419,16 @@ def test_the_proactive_offer_ends_unanswered_after_3_days(gateway: LiveGateway) 
     ended = read_case(gateway, offer["caseId"])
     assert ended["state"] == "ended" and ended["decision"] is None
     assert ended["events"][-1]["lines"] == "106-108"
+
+
+def test_each_sms_that_asks_something_has_its_own_3_days(gateway: LiveGateway) -> None:
+    offer = gateway.http.post("/api/v1/cases/proactive", json={"iin": proactive_person(gateway)}).json()
+    gateway.advance_clock("2d")
+    gateway.http.post(f"/api/v1/cases/{offer['caseId']}/sms-replies", json={"text": "1"}).raise_for_status()
+    gateway.advance_clock("2d")
+    assert read_case(gateway, offer["caseId"])["state"] == "awaiting-bank-account", "3 days from the second SMS"
+    gateway.advance_clock("1d1h")
+    assert read_case(gateway, offer["caseId"])["state"] == "ended"
 
 
 # --- the async channel: a case id at once, then UPDATEs ------------------------------------------------------

@@ -13,6 +13,7 @@ from lxml import etree
 from sqlalchemy import and_, select
 
 from contracts.regulations import CATALOGUE_DIR
+from gateway.cases import CASE_SERVICES
 from mocks.population.tables import bank_accounts, benefits, civil_acts, disabilities, employments
 from signing.xmldsig import SigningKey, sign_enveloped
 from tests.support.gateway import LiveGateway
@@ -65,6 +66,27 @@ def citizens(
         found -= {row["iin"] for row in gateway.rows(select(employments.c.iin))}
     assert found, f"the population has nobody with {features} and without {tuple(without)}"
     return sorted(found)
+
+
+VALID = "id-card-valid"
+"""The population feature of an identity document valid today: every intake checks it."""
+
+
+def adult_young(gateway: LiveGateway) -> list[str]:
+    """Adults below the pension age with no disability, payment or unemployment: refused by most rules."""
+    return citizens(gateway, "adult", VALID, without=("pension-age", "disabled", "has-benefit", "unemployed"))
+
+
+def proactive_person(gateway: LiveGateway) -> str:
+    """Someone Order 225's offer can reach: a mobile number, a bank account, no special state benefit yet."""
+    return citizens(
+        gateway, "adult", VALID, "has-bank-account", without=("no-phone",), benefit_free="special-state-benefit"
+    )[0]
+
+
+def application_of(slug: str) -> str:
+    """The application serviceId of the regulation ``slug``."""
+    return next(s.service_id for s in CASE_SERVICES if s.regulation.slug == slug and s.purpose == "application")
 
 
 def mother_of(gateway: LiveGateway, child_iin: str) -> str:
