@@ -124,3 +124,16 @@ def validate(schema: etree.XMLSchema, element: etree._Element, what: str, *, max
         for entry in list(schema.error_log)[:max_issues]
     )
     raise SchemaViolation(what, issues)
+
+
+EXAMPLE_REQUESTS_DIR = CONTRACTS_DIR / "examples" / "requests"
+
+
+def example_request(service_id: str) -> etree._Element:
+    """The golden request payload of ``service_id`` (``contracts/examples/requests/<serviceId>.xml``), a fresh
+    copy each call; KeyError when the contract has none."""
+    path = EXAMPLE_REQUESTS_DIR / f"{service_id}.xml"
+    if not path.is_file():
+        raise KeyError(service_id)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+    return etree.parse(str(path), parser).getroot()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from gateway._version import __version__
-from gateway.cli import clock, pki, population, serve
+from gateway.cli import clock, contract, pki, population, serve
 
 
 @click.group()
@@ -26,5 +26,6 @@ main.add_command(pki.pki)
 main.add_command(pki.sign)
 main.add_command(pki.verify)
 main.add_command(clock.clock)
+main.add_command(contract.contract)
 
 __all__ = ["main"]

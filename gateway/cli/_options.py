@@ -11,7 +11,13 @@ from typing import Any, TypeVar
 import click
 from pydantic import ValidationError
 
+from gateway.bootstrap import prepare_database
+from gateway.clock_state import instance_clock
+from gateway.pki import Pki
 from gateway.settings import Settings
+from gateway.storage.database import Database
+from mocks.catalogue import SYSTEMS
+from signing.pki.profiles import PublicationUrls
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,6 +42,24 @@ def settings_from(**overrides: Any) -> Settings:
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors())
         raise click.UsageError(problems) from None
+
+
+def open_pki(settings: Settings) -> tuple[Database, Pki]:
+    """The instance's database (migrated) and its test PKI, loaded as the gateway loads it."""
+    database = Database(settings.resolved_database_url)
+    clock = instance_clock(settings.dev, database.sync_engine)
+    prepare_database(settings, database, clock)
+    instance = Pki()
+    instance.load(
+        settings.pki_dir,
+        database.sync_engine,
+        clock,
+        PublicationUrls(settings.advertised_url),
+        SYSTEMS,
+        check=settings.revocation_check,
+        allow_sha1=settings.allow_sha1,
+    )
+    return database, instance
 
 
 def progress(label: str) -> Callable[[int, int], None]:

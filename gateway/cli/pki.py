@@ -17,36 +17,17 @@ from lxml import etree
 from contracts.errors import ContractError
 from contracts.parsing import XmlLimits, parse_untrusted
 from gateway.bootstrap import prepare_database
-from gateway.cli._options import data_options, settings_from
+from gateway.cli._options import data_options, open_pki, settings_from
 from gateway.clock import SystemClock
 from gateway.clock_state import instance_clock
 from gateway.pki import CertificateRequest, Pki, issue, list_certificates, revoke, subject_for
-from gateway.settings import Settings
 from gateway.storage.database import Database
-from mocks.catalogue import SYSTEMS
 from signing.errors import SignatureRejected
 from signing.iin import bin_problem, iin_problem
 from signing.pki.authority import TestPki, write_private_file
 from signing.pki.profiles import PublicationUrls
 from signing.verification import Expectation, Verdict
 from signing.xmldsig import SigningKey, sign_envelope, sign_enveloped
-
-
-def _open(settings: Settings) -> tuple[Database, Pki]:
-    database = Database(settings.resolved_database_url)
-    clock = instance_clock(settings.dev, database.sync_engine)
-    prepare_database(settings, database, clock)
-    instance = Pki()
-    instance.load(
-        settings.pki_dir,
-        database.sync_engine,
-        clock,
-        PublicationUrls(settings.advertised_url),
-        SYSTEMS,
-        check=settings.revocation_check,
-        allow_sha1=settings.allow_sha1,
-    )
-    return database, instance
 
 
 def _authority(pki: Pki) -> TestPki:
@@ -85,7 +66,7 @@ def pki_issue(
     if problem:
         raise click.BadParameter(problem)
     settings = settings_from(**options)
-    database, instance = _open(settings)
+    database, instance = open_pki(settings)
     authority = _authority(instance)
     now = instance_clock(settings.dev, database.sync_engine).now()
     with database.sync_engine.begin() as connection:
@@ -197,7 +178,7 @@ def verify(
 ) -> None:
     """Verify signed XML exactly as the gateway does; exit 1 with the reason if it is refused."""
     settings = settings_from(**options)
-    database, instance = _open(settings)
+    database, instance = open_pki(settings)
     database.sync_engine.dispose()
     assert instance.verifier is not None
     raw = document.read_bytes()

@@ -5,7 +5,8 @@ from lxml import etree
 
 from contracts import namespaces as ns
 from contracts.errors import SchemaViolation
-from contracts.loader import load_contracts, validate
+from contracts.loader import EXAMPLE_REQUESTS_DIR, example_request, load_contracts, validate
+from mocks import SYSTEMS
 
 
 def test_schemas_are_compiled_once() -> None:
@@ -39,3 +40,16 @@ def test_the_channel_schema_knows_every_payload_type() -> None:
         log = str(contracts.sync_channel.error_log)
         # The type resolved, so the payload itself was checked: it lacks its messageDate.
         assert "does not resolve" not in log and "messageDate" in log
+
+
+def test_every_mock_service_has_a_golden_request_valid_by_its_schema() -> None:
+    contracts = load_contracts()
+    service_ids = set()
+    for system in SYSTEMS:
+        for service in system.services:
+            service_ids.add(service.service_id)
+            contract = contracts.payload(service.contract)
+            request = example_request(service.service_id)
+            assert request.tag == contract.request_element
+            validate(contract.schema, request, service.service_id)
+    assert {path.stem for path in EXAMPLE_REQUESTS_DIR.glob("*.xml")} == service_ids, "an example for no service"

@@ -1,0 +1,88 @@
+"""``qaqpa contract check``: a mock system's contract run against a real implementation (gateway/conformance)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy import Engine
+
+from contracts.shep import KZ_TIME
+from gateway.cli._options import data_options, open_pki, settings_from
+from gateway.clock_state import instance_clock
+from gateway.conformance import SignaturePolicy, Target, check_system
+from mocks import SYSTEMS, system_by_name
+from mocks.population import read_summary, sample_iins
+
+
+@click.group()
+def contract() -> None:
+    """Contracts: check an implementation against the contract Qaqpa's mock of it follows."""
+
+
+@contract.command("check")
+@data_options
+@click.option("--system", "name", required=True, help="The mock system whose contract applies (e.g. gbdfl, zags)")
+@click.option("--url", required=True, help="The implementation's SyncChannel endpoint")
+@click.option("--iin", "iins", multiple=True, help="An IIN to ask about (repeat); default: citizens of the population")
+@click.option("--requests", type=click.IntRange(min=1), default=3, show_default=True, help="Requests per serviceId")
+@click.option("--timeout", type=float, help="The answer window in seconds [default: the gateway's provider timeout]")
+@click.option(
+    "--signature",
+    type=click.Choice(["required", "optional", "none"]),
+    default="required",
+    show_default=True,
+    help="Whether answers must carry a valid enveloped signature",
+)
+@click.option("--expect-bin", help="The BIN the answers' signing certificate must carry [default: any legal entity]")
+@click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write a JUnit XML report")
+def contract_check(
+    name: str,
+    url: str,
+    iins: tuple[str, ...],
+    requests: int,
+    timeout: float | None,
+    signature: SignaturePolicy,
+    expect_bin: str | None,
+    junit: Path | None,
+    **options: Any,
+) -> None:
+    """Send the system's golden requests to URL, signed as the gateway signs, and check the answers: SyncChannel
+    envelope, payload schema, signature, answer time and fault shapes. Exit 1 when a check fails.
+
+    Signatures are made and verified with the data directory's test PKI: an implementation under test trusts
+    its CA (`qaqpa pki ca --out DIR`) and signs with a certificate it issued (`qaqpa pki issue --bin BIN`).
+    """
+    try:
+        system = system_by_name(name)
+    except KeyError:
+        known = ", ".join(each.name for each in SYSTEMS)
+        raise click.BadParameter(f"unknown system {name!r}; the systems: {known}", param_hint="--system") from None
+    settings = settings_from(**options)
+    database, pki = open_pki(settings)
+    try:
+        asked = list(iins) or _population_iins(database.sync_engine, requests, settings.dev)
+    finally:
+        database.sync_engine.dispose()
+    target = Target(
+        system=system,
+        url=url,
+        timeout_seconds=timeout or settings.provider_timeout_seconds,
+        signature=signature,
+        expect_bin=expect_bin,
+    )
+    report = check_system(target, asked[:requests], verifier=pki.verifier, signer=pki.gateway_key)
+    click.echo(report.text())
+    if junit is not None:
+        junit.write_bytes(report.junit())
+    if not report.passed:
+        sys.exit(1)
+
+
+def _population_iins(engine: Engine, count: int, dev: bool) -> list[str]:
+    if read_summary(engine) is None:
+        raise click.ClickException("no population to take IINs from: give --iin, or start `qaqpa up` once first")
+    today = instance_clock(dev, engine).now().astimezone(KZ_TIME).date()
+    return sample_iins(engine, count, None, today)
