@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from contracts.shep import KZ_TIME
 from gateway.cli._options import data_options, open_pki, settings_from
 from gateway.clock_state import instance_clock
 from gateway.conformance import SignaturePolicy, Target, check_system
+from gateway.settings import Settings
 from mocks import SYSTEMS, system_by_name
 from mocks.population import read_summary, sample_iins
 
@@ -79,6 +82,26 @@ def contract_check(
         junit.write_bytes(report.junit())
     if not report.passed:
         sys.exit(1)
+
+
+@contract.command("openapi")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE [default: stdout]")
+def contract_openapi(out: Path | None) -> None:
+    """Print the REST facade's OpenAPI as the code declares it; contracts/rest/openapi.json must equal it."""
+    text = openapi_text()
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+def openapi_text() -> str:
+    """The OpenAPI document of the REST facade, in the committed file's layout (sorted keys, 2-space indent)."""
+    from gateway.app import create_app  # the whole product: only when asked for
+
+    with tempfile.TemporaryDirectory(prefix="qaqpa-openapi-") as data_dir:
+        document = create_app(Settings(data_dir=Path(data_dir))).openapi()
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def _population_iins(engine: Engine, count: int, dev: bool) -> list[str]:

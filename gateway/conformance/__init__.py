@@ -13,10 +13,12 @@ SyncChannel endpoint, and checks what ShEP expects of a provider (shared/notes/p
   offer, answered with a SOAP Fault carrying ShEP's ``ErrorInfo``.
 
 A failure names the request (serviceId, IIN), the check and, for a schema, the paths in the document. The
-report is text for a person and JUnit XML for CI (:mod:`gateway.conformance._report`).
+report is text for a person and JUnit XML for CI (:mod:`gateway.conformance._report`). :func:`json_drift`
+names where the REST facade's OpenAPI and ``contracts/rest/openapi.json`` part ways.
 """
 
+from gateway.conformance._drift import json_drift
 from gateway.conformance._report import Finding, Report
 from gateway.conformance._runner import SignaturePolicy, Target, check_system
 
-__all__ = ["Finding", "Report", "SignaturePolicy", "Target", "check_system"]
+__all__ = ["Finding", "Report", "SignaturePolicy", "Target", "check_system", "json_drift"]
