@@ -1,4 +1,4 @@
-"""What some tests need from outside the repository: Debian's ``xmlsec1``, a JDK, and the orders' text in
+"""What some tests need from outside the repository: Debian's ``xmlsec1``, a JDK, Node.js, and the orders' text in
 ``../shared/seeds/``. Where one is missing the test is skipped, saying which and how to get it; in CI (``CI`` or
 ``QAQPA_REQUIRE_TOOLS`` set), where .ci/run installs the programs and ../shared is beside the clone, a missing
 one is a failure."""
@@ -12,7 +12,12 @@ from typing import NoReturn
 
 import pytest
 
-INSTALL = {"xmlsec1": "apt-get install xmlsec1", "java": "apt-get install openjdk-17-jdk-headless"}
+INSTALL = {
+    "xmlsec1": "apt-get install xmlsec1",
+    "java": "apt-get install openjdk-17-jdk-headless",
+    "node": "apt-get install nodejs npm",
+    "npm": "apt-get install nodejs npm",
+}
 
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
