@@ -175,14 +175,14 @@ class Sandbox:
 
     def journal(self, system: str, **criteria: str) -> list[dict[str, Any]]:
         """What a mock received, newest first (docs/journal.md): ``journal("zags", serviceId=…, iin=…)``."""
-        return list(self._ok(self.http.get(f"/api/v1/mocks/{system}/journal", params=criteria)).json())
+        return list(self._ok(self.http.get(f"/api/v1/mocks/{system}/journal", params=criteria)).json()["requests"])
 
     def assert_received(self, system: str, count: int = 1, **criteria: str) -> None:
         """Fail, showing the nearest misses, unless ``system`` received exactly ``count`` matching requests."""
         found = self._ok(self.http.get(f"/api/v1/mocks/{system}/journal/count", params=criteria)).json()["count"]
         if found == count:
             return
-        misses = self.http.get(f"/api/v1/mocks/{system}/journal/near-misses", params=criteria).json()
+        misses = self.http.get(f"/api/v1/mocks/{system}/journal/near-misses", params=criteria).json()["nearMisses"]
         raise AssertionError(f"{system} received {found} requests matching {criteria}, not {count}; nearest: {misses}")
 
     def forget_requests(self, system: str | None = None) -> None:
