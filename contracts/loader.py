@@ -129,11 +129,18 @@ def validate(schema: etree.XMLSchema, element: etree._Element, what: str, *, max
 EXAMPLE_REQUESTS_DIR = CONTRACTS_DIR / "examples" / "requests"
 
 
-def example_request(service_id: str) -> etree._Element:
+def example_request(service_id: str, **values: str) -> etree._Element:
     """The golden request payload of ``service_id`` (``contracts/examples/requests/<serviceId>.xml``), a fresh
-    copy each call; KeyError when the contract has none."""
+    copy each call, with the named elements' text replaced (``iin="…"``); KeyError when the contract has none
+    or its request has no such element."""
     path = EXAMPLE_REQUESTS_DIR / f"{service_id}.xml"
     if not path.is_file():
         raise KeyError(service_id)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
-    return etree.parse(str(path), parser).getroot()
+    payload = etree.parse(str(path), parser).getroot()
+    for name, value in values.items():
+        element = payload.find(name)
+        if element is None:
+            raise KeyError(f"{service_id}'s request has no element {name!r}")
+        element.text = value
+    return payload

@@ -16,7 +16,7 @@ from gateway.clock_state import instance_clock
 from gateway.pki import Pki
 from gateway.settings import Settings
 from gateway.storage.database import Database
-from mocks.catalogue import SYSTEMS
+from mocks.catalogue import SYSTEMS, MockSystem, system_by_name
 from signing.pki.profiles import PublicationUrls
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,6 +42,15 @@ def settings_from(**overrides: Any) -> Settings:
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors())
         raise click.UsageError(problems) from None
+
+
+def mock_system(name: str, param_hint: str) -> MockSystem:
+    """The mock system ``name``, or a usage error listing the systems."""
+    try:
+        return system_by_name(name)
+    except KeyError:
+        known = ", ".join(each.name for each in SYSTEMS)
+        raise click.BadParameter(f"unknown system {name!r}; the systems: {known}", param_hint=param_hint) from None
 
 
 def open_pki(settings: Settings) -> tuple[Database, Pki]:

@@ -12,11 +12,10 @@ import click
 from sqlalchemy import Engine
 
 from contracts.shep import KZ_TIME
-from gateway.cli._options import data_options, open_pki, settings_from
+from gateway.cli._options import data_options, mock_system, open_pki, settings_from
 from gateway.clock_state import instance_clock
 from gateway.conformance import SignaturePolicy, Target, check_system
 from gateway.settings import Settings
-from mocks import SYSTEMS, system_by_name
 from mocks.population import read_summary, sample_iins
 
 
@@ -58,11 +57,7 @@ def contract_check(
     Signatures are made and verified with the data directory's test PKI: an implementation under test trusts
     its CA (`qaqpa pki ca --out DIR`) and signs with a certificate it issued (`qaqpa pki issue --bin BIN`).
     """
-    try:
-        system = system_by_name(name)
-    except KeyError:
-        known = ", ".join(each.name for each in SYSTEMS)
-        raise click.BadParameter(f"unknown system {name!r}; the systems: {known}", param_hint="--system") from None
+    system = mock_system(name, "--system")
     settings = settings_from(**options)
     database, pki = open_pki(settings)
     try:

@@ -10,7 +10,7 @@ import uvicorn
 
 from gateway._version import __version__
 from gateway.bootstrap import bootstrap
-from gateway.cli._options import configure_logging, data_options, progress, settings_from
+from gateway.cli._options import configure_logging, data_options, mock_system, progress, settings_from
 from gateway.clock import SystemClock
 from gateway.storage.database import Database
 
@@ -77,13 +77,7 @@ def mock(name: str, **options: Any) -> None:
     directory of a running instance to share them. The system answers at / (WSDL at /?wsdl); its fault rules
     and journal are at /api/v1/mocks/NAME/…, the population's admin API at /api/v1/population/….
     """
-    from mocks import SYSTEMS, system_by_name
-
-    try:
-        system = system_by_name(name)
-    except KeyError:
-        known = ", ".join(each.name for each in SYSTEMS)
-        raise click.BadParameter(f"unknown system {name!r}; the systems: {known}", param_hint="NAME") from None
+    system = mock_system(name, "NAME")
     settings = settings_from(**options)
     configure_logging(settings.log_level)
     database = Database(settings.resolved_database_url)

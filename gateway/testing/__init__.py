@@ -7,7 +7,7 @@ socket. docs/pytest-plugin.md is the guide; :mod:`gateway.testing.plugin` lists 
 """
 
 from gateway.testing._sandbox import DEMO_SENDER, Sandbox
-from gateway.testing._server import BackgroundServer
+from gateway.testing._server import BackgroundServer, free_port
 from gateway.testing.instance import in_process_instance
 
-__all__ = ["DEMO_SENDER", "BackgroundServer", "Sandbox", "in_process_instance"]
+__all__ = ["DEMO_SENDER", "BackgroundServer", "Sandbox", "free_port", "in_process_instance"]

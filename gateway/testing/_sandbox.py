@@ -74,13 +74,7 @@ class Sandbox:
     def example(service_id: str, **values: str) -> etree._Element:
         """The golden request payload of a mock's serviceId (``contracts/examples/requests/``), with the named
         elements' text replaced: ``example("ZAGS_BirthActs", iin="…")``."""
-        payload = example_request(service_id)
-        for name, value in values.items():
-            element = payload.find(name)
-            if element is None:
-                raise KeyError(f"{service_id}'s request has no element {name!r}")
-            element.text = value
-        return payload
+        return example_request(service_id, **values)
 
     def envelope(
         self,

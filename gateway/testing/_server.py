@@ -61,6 +61,12 @@ class BackgroundServer:
         self._server.should_exit = True
         self._thread.join(timeout=15)
 
+    def __enter__(self) -> BackgroundServer:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
 
 def free_port() -> int:
     with socket.socket() as probe:

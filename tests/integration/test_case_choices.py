@@ -10,7 +10,14 @@ from datetime import datetime
 import pytest
 
 from gateway.workdays import add_working_days
-from tests.support.cases import VALID, adult_young, application_of, citizens, open_case, proactive_person, read_case
+from tests.support.cases import (
+    adult_young,
+    application_of,
+    open_case,
+    pension_with_guardianship_down,
+    proactive_person,
+    read_case,
+)
 from tests.support.gateway import LiveGateway, live_gateway
 
 START = "2026-12-10T10:00:00+05:00"  # near today: the sampled identity documents are still valid
@@ -45,10 +52,7 @@ def test_the_applicant_s_days_in_a_loop_that_names_none_are_set_by_the_instance(
 
 
 def test_a_system_that_does_not_answer_refuses_the_intake_when_the_instance_says_so(chosen: LiveGateway) -> None:
-    rule = {"fault": {"kind": "http-error", "status": 503}}
-    assert chosen.http.post("/api/v1/mocks/eopeka/faults", json=rule).status_code == 201
-    iin = citizens(chosen, "pension-age", VALID, benefit_free="basic-pension")[3]
-    case = read_case(chosen, open_case(chosen, "SOCPROT_BasicStatePension_Application", iin)["caseId"])
+    case = pension_with_guardianship_down(chosen)
     assert (case["decision"], case["ground"]["code"]) == ("refused", "data-not-confirmed"), case
     [check] = [e for e in case["events"] if e["kind"] == "check"]
     assert "no answer from EOPEKA_GuardianshipByIin" in check["does"]

@@ -32,6 +32,7 @@ from tests.support.cases import (
     mother_of,
     open_account,
     open_case,
+    pension_with_guardianship_down,
     proactive_person,
     read_case,
     read_cases,
@@ -377,10 +378,7 @@ def test_order_225_gives_the_applicant_25_working_days_after_the_office_s_5(gate
 
 
 def test_a_system_that_does_not_answer_is_not_a_refusal_the_paper_is_scanned(gateway: LiveGateway) -> None:
-    rule = {"fault": {"kind": "http-error", "status": 503}}
-    assert gateway.http.post("/api/v1/mocks/eopeka/faults", json=rule).status_code == 201
-    iin = citizens(gateway, "pension-age", VALID, benefit_free="basic-pension")[3]
-    case = read_case(gateway, open_case(gateway, "SOCPROT_BasicStatePension_Application", iin)["caseId"])
+    case = pension_with_guardianship_down(gateway)
     assert (case["state"], case["decision"]) == ("decided", "granted"), case
     [silent] = [e for e in case["events"] if e["kind"] == "query" and "EOPEKA" in e["does"]]
     assert silent["outcome"] != "00000"

@@ -53,9 +53,8 @@ def _check(instance: Instance, target: Target) -> Report:
     return check_system(target, instance.iins, verifier=instance.pki.verifier, signer=instance.pki.gateway_key)
 
 
-@pytest.mark.parametrize("system", SYSTEMS, ids=lambda system: system.name)
-def test_every_mock_system_served_alone_passes_its_own_contract(instance: Instance, system: MockSystem) -> None:
-    mock = system
+@pytest.mark.parametrize("mock", SYSTEMS, ids=lambda mock: mock.name)
+def test_every_mock_system_served_alone_passes_its_own_contract(instance: Instance, mock: MockSystem) -> None:
     with ServerThread(create_mock_server(mock, instance.settings)) as server:
         report = _check(instance, Target(mock, server.base_url + "/", expect_bin=mock.bin))
     assert report.passed, report.text()

@@ -84,6 +84,15 @@ def proactive_person(gateway: LiveGateway) -> str:
     )[0]
 
 
+def pension_with_guardianship_down(gateway: LiveGateway) -> dict[str, Any]:
+    """A basic pension application, with every event, while E-Guardianship answers HTTP 503 (a system that
+    does not answer, the choice case_unanswered_system is about); the caller clears the fault."""
+    rule = {"fault": {"kind": "http-error", "status": 503}}
+    assert gateway.http.post("/api/v1/mocks/eopeka/faults", json=rule).status_code == 201
+    iin = citizens(gateway, "pension-age", VALID, benefit_free="basic-pension")[3]
+    return read_case(gateway, open_case(gateway, "SOCPROT_BasicStatePension_Application", iin)["caseId"])
+
+
 def application_of(slug: str) -> str:
     """The application serviceId of the regulation ``slug``."""
     return next(s.service_id for s in CASE_SERVICES if s.regulation.slug == slug and s.purpose == "application")
