@@ -22,9 +22,9 @@ from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
 from contracts.regulations import load_catalogue
 from gateway._version import __version__
-from gateway.api import async_messages, cases, catalogue, messages, mocks, operations, pki, population, soap
+from gateway.api import async_messages, cases, catalogue, messages, mocks, operations, pki, population, runs, soap
 from gateway.api import clock as clock_api
-from gateway.api.problems import install_problem_handlers
+from gateway.api.problems import install_problem_handlers, problem
 from gateway.bootstrap import bootstrap
 from gateway.cases import SOCPROT, CaseChoices, CaseEngine, CaseStore, DataQueries
 from gateway.cases.provider import case_handlers
@@ -32,6 +32,7 @@ from gateway.cases.sender import orchestrator_password
 from gateway.cases.updates import CaseUpdates
 from gateway.clock import Clock, SystemClock, VirtualClock
 from gateway.clock_state import SharedClock
+from gateway.errors import InvalidRunHeader
 from gateway.mailbox import Courier, Mailbox
 from gateway.message_log import MessageLog
 from gateway.metrics import Metrics
@@ -51,6 +52,7 @@ from mocks.editing import PopulationEditor
 from mocks.faults import FaultBook
 from mocks.journal import Journal
 from mocks.provider import create_provider_app
+from mocks.runs import RunMiddleware
 from signing.pki.profiles import PublicationUrls
 
 log = logging.getLogger(__name__)
@@ -89,6 +91,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
             mocks_base,
             settings.provider_timeout_seconds,
             settings.response_window_minutes * 60,
+            settings.validates_outbound,
         )
         refresher = asyncio.create_task(_refresh_revocations(runtime), name="qaqpa-revocations")
         checkpointer = (
@@ -127,10 +130,11 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
         lifespan=lifespan,
     )
     install_problem_handlers(app)
+    app.add_middleware(RunMiddleware, refuse=lambda message: problem(InvalidRunHeader(message)))
     routers = (
-        (mocks, population, clock_api, operations)
+        (mocks, population, clock_api, operations, runs)
         if alone
-        else (soap, async_messages, catalogue, messages, mocks, population, clock_api, pki, operations, cases)
+        else (soap, async_messages, catalogue, messages, mocks, population, clock_api, pki, operations, cases, runs)
     )
     for module in routers:
         app.include_router(module.router)
@@ -237,7 +241,9 @@ def _runtime(
         clock=clock,
         limits=limits,
         signatures=signatures,
-        settings=AsyncSettings(settings.poll_amount, timedelta(seconds=settings.redelivery_seconds)),
+        settings=AsyncSettings(
+            settings.poll_amount, timedelta(seconds=settings.redelivery_seconds), settings.validates_outbound
+        ),
     )
     orchestrator = None
     if not alone:

@@ -4,6 +4,10 @@ Production reads the system clock. Dev mode (the default of ``qaqpa up``) runs a
 the system's time until a test or a tester moves it — advance it 31 minutes to see a 30-minute window
 expire, set it to a date, freeze it. Its state lives in the database (``clock_state``), so the CLI
 (``qaqpa clock advance 31m``) and every process of an instance move together (gateway/clock_state.py).
+
+A test run (mocks/runs.py) may move a clock of its own: once it has, work in that run reads the run's
+time, and every other run and the default namespace go on reading theirs. A run that never moved its clock
+reads the instance's.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
+
+from mocks.runs import current_run
 
 
 class Clock(Protocol):
@@ -35,26 +41,43 @@ class ClockState:
 
 
 class VirtualClock:
-    """The system's time, shifted or stopped on request. Safe to share between threads."""
+    """The system's time, shifted or stopped on request, for the instance and for each test run that moved
+    its own. Reads and the states derived from them are those of the current run. Safe to share between
+    threads."""
 
     def __init__(self, state: ClockState = ClockState()) -> None:
         self._state = state
+        self._runs: dict[str, ClockState] = {}  # replaced, never changed in place: readers need no lock
         self._lock = threading.Lock()
 
     def now(self) -> datetime:
-        state = self._state
+        state = self.state()
         return state.frozen_at if state.frozen_at is not None else datetime.now(UTC) + state.offset
 
     def state(self) -> ClockState:
-        return self._state
+        """The state the current run reads: its own, else the instance's."""
+        run = current_run.get()
+        return self._runs.get(run, self._state) if run is not None else self._state
 
-    def apply(self, state: ClockState) -> None:
+    def apply(self, state: ClockState, run: str | None = None) -> None:
         with self._lock:
-            self._state = state
+            if run is None:
+                self._state = state
+            else:
+                self._runs = {**self._runs, run: state}
+
+    def forget(self, run: str) -> None:
+        """The run reads the instance's clock again."""
+        with self._lock:
+            self._runs = {name: state for name, state in self._runs.items() if name != run}
+
+    def runs(self) -> list[str]:
+        """The test runs with a clock of their own."""
+        return list(self._runs)
 
     def advanced(self, delta: timedelta) -> ClockState:
         """The state ``delta`` later (a frozen clock stays frozen, ``delta`` later)."""
-        state = self._state
+        state = self.state()
         if state.frozen_at is not None:
             return ClockState(state.offset, state.frozen_at + delta)
         return ClockState(state.offset + delta, None)
@@ -62,12 +85,13 @@ class VirtualClock:
     def set_to(self, moment: datetime) -> ClockState:
         """The state at which ``now()`` is ``moment`` (and goes on from there, unless frozen)."""
         moment = _aware(moment)
-        if self._state.frozen_at is not None:
-            return ClockState(self._state.offset, moment)
+        state = self.state()
+        if state.frozen_at is not None:
+            return ClockState(state.offset, moment)
         return ClockState(moment - datetime.now(UTC), None)
 
     def frozen(self, at: datetime | None = None) -> ClockState:
-        return ClockState(self._state.offset, _aware(at) if at is not None else self.now())
+        return ClockState(self.state().offset, _aware(at) if at is not None else self.now())
 
     def resumed(self) -> ClockState:
         """Running again from where it was stopped."""

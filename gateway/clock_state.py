@@ -2,19 +2,21 @@
 
 A change (admin API, ``qaqpa clock``) is written with a higher version; each process applies it at once
 if it made it, otherwise within ``clock_refresh_seconds`` (its refresher reads the row). Versions keep a
-slow refresh from rolling back a newer change.
+slow refresh from rolling back a newer change. A test run's own clock (gateway/clock.py) is a row of
+``run_clocks`` with its own version, kept in step the same way.
 """
 
 from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from gateway.clock import Clock, ClockState, SystemClock, VirtualClock
-from gateway.storage.tables import clock_state
+from gateway.storage.tables import clock_state, run_clocks
 
 _ROW = 1
 
@@ -24,15 +26,25 @@ def load(connection: Connection) -> tuple[int, ClockState]:
     row = connection.execute(select(clock_state).where(clock_state.c.id == _ROW)).mappings().first()
     if row is None:
         return 0, ClockState()
-    frozen = row["frozen_at"]
-    if frozen is not None and frozen.tzinfo is None:
-        frozen = frozen.replace(tzinfo=UTC)
-    return row["version"], ClockState(timedelta(seconds=row["offset_seconds"]), frozen)
+    return row["version"], _state(row)
 
 
-def save(connection: Connection, state: ClockState) -> int:
-    """Store ``state`` as the newest; returns its version."""
-    version, _ = load(connection)
+def load_runs(connection: Connection) -> dict[str, tuple[int, ClockState]]:
+    """The version and state of every test run's own clock."""
+    rows = connection.execute(select(run_clocks)).mappings()
+    return {row["run_id"]: (row["version"], _state(row)) for row in rows}
+
+
+def save(connection: Connection, state: ClockState, run: str | None = None) -> int:
+    """Store ``state`` as the newest, of the instance's clock or of ``run``'s; returns its version."""
+    if run is None:
+        version, _ = load(connection)
+        table, where = clock_state, clock_state.c.id == _ROW
+        key: dict[str, object] = {"id": _ROW}
+    else:
+        where = run_clocks.c.run_id == run
+        version = connection.execute(select(run_clocks.c.version).where(where)).scalar() or 0
+        table, key = run_clocks, {"run_id": run}
     values = {
         "version": version + 1,
         "offset_seconds": state.offset.total_seconds(),
@@ -40,10 +52,21 @@ def save(connection: Connection, state: ClockState) -> int:
         "changed_at": datetime.now(UTC),
     }
     if version == 0:
-        connection.execute(insert(clock_state).values(id=_ROW, **values))
+        connection.execute(insert(table).values(**key, **values))
     else:
-        connection.execute(update(clock_state).where(clock_state.c.id == _ROW).values(values))
+        connection.execute(update(table).where(where).values(values))
     return version + 1
+
+
+def forget_run(connection: Connection, run: str) -> None:
+    connection.execute(delete(run_clocks).where(run_clocks.c.run_id == run))
+
+
+def _state(row: Any) -> ClockState:
+    frozen = row["frozen_at"]
+    if frozen is not None and frozen.tzinfo is None:
+        frozen = frozen.replace(tzinfo=UTC)
+    return ClockState(timedelta(seconds=row["offset_seconds"]), frozen)
 
 
 class SharedClock:
@@ -52,20 +75,38 @@ class SharedClock:
     def __init__(self, clock: VirtualClock) -> None:
         self.clock = clock
         self.version = 0
+        self._run_versions: dict[str, int] = {}
         self._lock = threading.Lock()
 
     def refresh(self, connection: Connection) -> None:
         version, state = load(connection)
-        self._show(version, state)
-
-    def change(self, connection: Connection, state: ClockState) -> None:
-        self._show(save(connection, state), state)
-
-    def _show(self, version: int, state: ClockState) -> None:
+        self._show(version, state, None)
+        stored = load_runs(connection)
+        for run, (version, state) in stored.items():
+            self._show(version, state, run)
         with self._lock:
-            if version > self.version:
-                self.clock.apply(state)
-                self.version = version
+            for run in set(self._run_versions) - set(stored):  # forgotten by another process
+                del self._run_versions[run]
+                self.clock.forget(run)
+
+    def change(self, connection: Connection, state: ClockState, run: str | None = None) -> None:
+        self._show(save(connection, state, run), state, run)
+
+    def forget(self, connection: Connection, run: str) -> None:
+        forget_run(connection, run)
+        with self._lock:
+            self._run_versions.pop(run, None)
+            self.clock.forget(run)
+
+    def _show(self, version: int, state: ClockState, run: str | None = None) -> None:
+        with self._lock:
+            shown = self.version if run is None else self._run_versions.get(run, 0)
+            if version > shown:
+                self.clock.apply(state, run)
+                if run is None:
+                    self.version = version
+                else:
+                    self._run_versions[run] = version
 
 
 def instance_clock(dev: bool, engine: Engine) -> Clock:

@@ -18,6 +18,7 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
     │   ├── AccessDenied                 Client.AccessDenied
     │   ├── UnknownService               Client.UnknownService
     │   ├── InvalidFaultHeader           Client.InvalidFaultHeader   (X-Qaqpa-Fault names no fault a mock can commit)
+    │   ├── InvalidRunHeader             Client.InvalidRunHeader     (X-Qaqpa-Run is not a run identifier)
     │   ├── ClientSignatureFault         Client.Signature.<reason>   (the client's transport or payload signature)
     │   ├── NotFound                     Client.NotFound             (REST: no such resource)
     │   ├── InvalidRecord                Client.InvalidRecord        (REST: a population record a mock could not read)
@@ -28,6 +29,7 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
     │   └── ResponseWindowClosed         Client.ResponseWindowClosed (async: a RESPONSE after the window; kept as late)
     ├── GatewayInternalFault             hop "gateway": Qaqpa itself failed
     │   ├── InternalError                Gateway.InternalError
+    │   ├── OutboundSchemaViolation      Gateway.OutboundSchemaViolation (what the gateway built breaks contracts/)
     │   └── ServiceDisabled              Gateway.ServiceDisabled
     └── ProviderFault                    hop "provider": the information system behind the gateway
         ├── ProviderUnreachable          Provider.Unreachable
@@ -143,6 +145,10 @@ class InvalidFaultHeader(ClientFault):
     code = "Client.InvalidFaultHeader"
 
 
+class InvalidRunHeader(ClientFault):
+    code = "Client.InvalidRunHeader"
+
+
 class ClientSignatureFault(ClientFault):
     """The client's signature was missing or refused; the code carries the reason."""
 
@@ -196,6 +202,10 @@ class GatewayInternalFault(GatewayFault):
 
 class InternalError(GatewayInternalFault):
     code = "Gateway.InternalError"
+
+
+class OutboundSchemaViolation(GatewayInternalFault):
+    code = "Gateway.OutboundSchemaViolation"
 
 
 class ServiceDisabled(GatewayInternalFault):

@@ -51,6 +51,8 @@ class Service:
     """The senderId the provider uses to take its messages (pull) and to answer them (RESPONSE)."""
     response_window_seconds: float = 1800.0
     """How long a REQUEST waits for its RESPONSE before DELIVERY_STOPPED."""
+    validate_outbound: bool = True
+    """Check what the gateway sends for this service against contracts/ (gateway/shep/outbound.py)."""
 
 
 class ServiceRegistry:
@@ -72,6 +74,7 @@ class ServiceRegistry:
         mocks_base_url: str,
         default_timeout: float,
         default_window: float,
+        validate_outbound: bool = True,
     ) -> None:
         rows = await storage.read(lambda connection: connection.execute(select(services)).mappings().all())
         entries = []
@@ -99,6 +102,9 @@ class ServiceRegistry:
                     async_url=row["async_url"],
                     provider_sender=row["provider_sender"],
                     response_window_seconds=row["response_window_seconds"] or default_window,
+                    validate_outbound=validate_outbound
+                    if row["schema_validation"] is None
+                    else row["schema_validation"],
                 )
             )
         self._services = MappingProxyType({entry.service_id: entry for entry in entries})

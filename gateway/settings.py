@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     )
     allow_sha1: bool = Field(default=False, description="Accept RSA-SHA1 / SHA-1 signatures (legacy peers)")
     sign_messages: bool = Field(default=True, description="Sign what the gateway sends (WS-Security)")
+    schema_validation: bool | None = Field(
+        default=None,
+        description="Check every message the gateway sends against contracts/ (a service's registry entry may "
+        "say otherwise); default: on in dev mode, off in production",
+    )
     revocation_refresh_seconds: float = Field(default=1.0, gt=0)
     clock_refresh_seconds: float = Field(
         default=0.25, gt=0, description="How often a dev instance picks up clock changes made by other processes"
@@ -109,6 +114,10 @@ class Settings(BaseSettings):
     @property
     def dev(self) -> bool:
         return self.mode == "dev"
+
+    @property
+    def validates_outbound(self) -> bool:
+        return self.dev if self.schema_validation is None else self.schema_validation
 
     @property
     def resolved_database_url(self) -> str:

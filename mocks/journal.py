@@ -5,6 +5,9 @@ on finding it. The journal is persistent (the database) and bounded: each system
 ``capacity`` entries (and up to 31 more between two trims). Verification follows WireMock's: ``count``
 and ``find`` by criteria, ``unmatched`` (requests the mock could not route or read), and ``near_misses``
 (for criteria nothing matched: the entries closest to them, with what differs).
+
+Entries belong to the test run that sent the request (mocks/runs.py), or to the default namespace; every
+read names one, and the capacity is per system and run, so one busy CI job cannot push out another's.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, insert, select
+from sqlalchemy import ColumnElement, Connection, String, and_, bindparam, delete, insert, select
 
 from mocks.storage import Storage
 from mocks.tables import mock_journal
@@ -24,15 +27,18 @@ _TRIM_EVERY = 32
 """Entries older than the newest ``capacity`` are deleted every this many writes (of this process)."""
 
 _INSERT = insert(mock_journal)
+_IN_RUN = mock_journal.c.run_id.is_not_distinct_from(bindparam("run", type_=String))
 _OLDEST_KEPT = (
     select(mock_journal.c.id)
-    .where(mock_journal.c.system == bindparam("system"))
+    .where(mock_journal.c.system == bindparam("system"), _IN_RUN)
     .order_by(mock_journal.c.id.desc())
     .offset(bindparam("keep"))
     .limit(1)
     .scalar_subquery()
 )
-_TRIM = delete(mock_journal).where(and_(mock_journal.c.system == bindparam("system"), mock_journal.c.id < _OLDEST_KEPT))
+_TRIM = delete(mock_journal).where(
+    and_(mock_journal.c.system == bindparam("system"), _IN_RUN, mock_journal.c.id < _OLDEST_KEPT)
+)
 
 
 @dataclass(slots=True)
@@ -42,6 +48,7 @@ class JournalEntry:
     system: str
     received_at: datetime
     request_body: bytes
+    run_id: str | None = None
     service_id: str | None = None
     message_id: str | None = None
     session_id: str | None = None
@@ -116,28 +123,32 @@ class Journal:
         def write(connection: Connection) -> None:
             connection.execute(_INSERT, values)
             if trim:
-                connection.execute(_TRIM, {"system": entry.system, "keep": self.capacity - 1})
+                connection.execute(_TRIM, {"system": entry.system, "run": entry.run_id, "keep": self.capacity - 1})
 
         await self._storage.write(write)
 
-    async def find(self, system: str, query: JournalQuery, limit: int = 100) -> list[dict[str, Any]]:
+    async def find(
+        self, system: str, query: JournalQuery, limit: int = 100, *, run: str | None = None
+    ) -> list[dict[str, Any]]:
         """Matching entries, newest first."""
-        return [_entry_json(row) for row in await self._matching(system, query)][:limit]
+        return [_entry_json(row) for row in await self._matching(system, query, run)][:limit]
 
-    async def count(self, system: str, query: JournalQuery) -> int:
-        return len(await self._matching(system, query))
+    async def count(self, system: str, query: JournalQuery, *, run: str | None = None) -> int:
+        return len(await self._matching(system, query, run))
 
-    async def unmatched(self, system: str, limit: int = 100) -> list[dict[str, Any]]:
+    async def unmatched(self, system: str, limit: int = 100, *, run: str | None = None) -> list[dict[str, Any]]:
         """Requests the mock refused: an unknown serviceId, a request it could not read."""
-        return await self.find(system, JournalQuery(outcome="refused"), limit)
+        return await self.find(system, JournalQuery(outcome="refused"), limit, run=run)
 
-    async def near_misses(self, system: str, query: JournalQuery, limit: int = 5) -> list[dict[str, Any]]:
+    async def near_misses(
+        self, system: str, query: JournalQuery, limit: int = 5, *, run: str | None = None
+    ) -> list[dict[str, Any]]:
         """The entries closest to ``query``, closest first, each with the criteria it fails and why."""
         wanted = query.given()
         if not wanted:
             return []
         scored = []
-        for row in await self._rows(system, []):
+        for row in await self._rows(system, run, []):
             differences = {_CAMEL[name]: _difference(name, expected, row) for name, expected in wanted.items()}
             differences = {name: diff for name, diff in differences.items() if diff is not None}
             scored.append((len(differences), -row["id"], row, differences))
@@ -147,24 +158,31 @@ class Journal:
             for misses, _, row, differences in scored[:limit]
         ]
 
-    async def clear(self, system: str) -> int:
-        statement = delete(mock_journal).where(mock_journal.c.system == system)
+    async def clear(self, system: str, *, run: str | None = None) -> int:
+        statement = delete(mock_journal).where(mock_journal.c.system == system, _IN_RUN)
+        return await self._storage.write(lambda connection: connection.execute(statement, {"run": run}).rowcount)
+
+    async def forget_run(self, run: str) -> int:
+        """Forget every request a test run sent, to every system."""
+        statement = delete(mock_journal).where(mock_journal.c.run_id == run)
         return await self._storage.write(lambda connection: connection.execute(statement).rowcount)
 
-    async def _matching(self, system: str, query: JournalQuery) -> list[dict[str, Any]]:
+    async def _matching(self, system: str, query: JournalQuery, run: str | None) -> list[dict[str, Any]]:
         conditions = [mock_journal.c[_EQUAL[name]] == value for name, value in query.given().items() if name in _EQUAL]
         if query.since is not None:
             conditions.append(mock_journal.c.received_at >= query.since.astimezone(UTC))
-        rows = await self._rows(system, conditions)
+        rows = await self._rows(system, run, conditions)
         if query.contains is not None:
             needle = query.contains.encode()
             rows = [row for row in rows if needle in row["request_body"]]
         return rows
 
-    async def _rows(self, system: str, conditions: Iterable[ColumnElement[bool]]) -> list[dict[str, Any]]:
+    async def _rows(
+        self, system: str, run: str | None, conditions: Iterable[ColumnElement[bool]]
+    ) -> list[dict[str, Any]]:
         statement = (
             select(mock_journal)
-            .where(mock_journal.c.system == system, *conditions)
+            .where(mock_journal.c.system == system, mock_journal.c.run_id.is_not_distinct_from(run), *conditions)
             .order_by(mock_journal.c.id.desc())
             .limit(self.capacity)
         )
@@ -188,6 +206,7 @@ def _entry_json(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": row["id"],
         "system": row["system"],
+        "run": row["run_id"],
         "receivedAt": _utc(row["received_at"]).isoformat(),
         "serviceId": row["service_id"],
         "messageId": row["message_id"],

@@ -21,6 +21,7 @@ import anyio
 import anyio.to_thread
 from lxml import etree
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -54,6 +55,7 @@ from mocks.catalogue import MockService, MockSystem
 from mocks.faults import HEADER as FAULT_HEADER
 from mocks.faults import FaultBook, FaultSpec, InvalidFault, parse_header
 from mocks.journal import Journal, JournalEntry
+from mocks.runs import RunMiddleware, current_run
 from mocks.systems.dictionaries import RESULT_UNAVAILABLE
 from signing.xmldsig import SigningKey, sign_enveloped
 
@@ -118,7 +120,8 @@ class ShepProvider:
             endpoint_url = str(request.url.replace(query="", fragment=""))
             return Response(published(SYNC_SERVICE_WSDL, base, endpoint_url), media_type=_XML)
         started = time.perf_counter()
-        entry = JournalEntry(system=self.system.name, received_at=self._now(), request_body=await request.body())
+        body, run = await request.body(), current_run.get()
+        entry = JournalEntry(system=self.system.name, received_at=self._now(), request_body=body, run_id=run)
         try:
             response = await self._handle(request, entry)
         except ProviderError as error:
@@ -195,7 +198,7 @@ class ShepProvider:
                 raise ProviderError("Mock.InvalidFault", str(error)) from None
         if self._faults is None:
             return None
-        return await self._faults.take(self.system.name, service.service_id)
+        return await self._faults.take(self.system.name, service.service_id, run=current_run.get())
 
     async def _commit_early(self, fault: FaultSpec, request: Request, entry: JournalEntry) -> Response | None:
         """The faults that replace the answer altogether; None for those that shape it (or only delay it)."""
@@ -334,7 +337,10 @@ def create_provider_app(
     provider = ShepProvider(
         system, handlers, now, limits, contracts or load_contracts(), signer, faults, journal, rng or random.Random()
     )
-    return Starlette(routes=[Route("/", provider.endpoint, methods=["GET", "POST"]), Route("/health", provider.health)])
+    return Starlette(
+        routes=[Route("/", provider.endpoint, methods=["GET", "POST"]), Route("/health", provider.health)],
+        middleware=[Middleware(RunMiddleware, refuse=lambda message: _fault("Mock.InvalidRunHeader", message, now))],
+    )
 
 
 def _answer(wrapper: etree._Element) -> Response:
@@ -343,6 +349,6 @@ def _answer(wrapper: etree._Element) -> Response:
 
 def _fault(code: str, message: str, now: Callable[[], datetime]) -> Response:
     detail = build_error_info(ErrorInfo(code=code, message=message, date=xml_datetime(now())))
-    client_side = code in ("Mock.InvalidRequest", "Mock.UnknownService", "Mock.InvalidFault")
+    client_side = code in ("Mock.InvalidRequest", "Mock.UnknownService", "Mock.InvalidFault", "Mock.InvalidRunHeader")
     envelope = soap.fault_envelope("Client" if client_side else "Server", message, None, detail)
     return Response(soap.serialize(envelope), status_code=500, media_type=_XML)

@@ -12,6 +12,7 @@ mock_faults = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("system", String(20), nullable=False),
+    Column("run_id", String(64), nullable=True),  # the test run whose calls it breaks; NULL: the default namespace
     Column("service_id", String(100), nullable=True),  # NULL: every serviceId of the system
     Column("spec", Text, nullable=False),  # the FaultSpec as JSON
     Column("remaining", Integer, nullable=True),  # NULL: no limit; 0: used up (the system has recovered)
@@ -27,6 +28,7 @@ mock_journal = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("system", String(20), nullable=False),
+    Column("run_id", String(64), nullable=True),  # the test run that sent it (mocks/runs.py)
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("service_id", String(100), nullable=True),
     Column("message_id", String(100), nullable=True),
@@ -39,6 +41,6 @@ mock_journal = Table(
     Column("duration_ms", Float, nullable=False),
     Column("request_body", LargeBinary, nullable=False),
     Column("response_body", LargeBinary, nullable=True),
-    Index(None, "system", "id"),
+    Index(None, "system", "run_id", "id"),
     Index(None, "session_id"),
 )

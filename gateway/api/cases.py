@@ -1,7 +1,8 @@
 """The regulations' cases over REST (docs/cases.md): open one, follow it, play the officer or the applicant.
 
 A REST caller is trusted like the portal's own back office (admin token outside dev mode); the applicant's
-signed request with the portal's checks is the SOAP way in (the ``SOCPROT_*`` serviceIds).
+signed request with the portal's checks is the SOAP way in (the ``SOCPROT_*`` serviceIds). A case belongs to
+the test run that opened it (``X-Qaqpa-Run``, docs/runs.md) and is seen only there.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.shep import KZ_TIME
-from gateway.api.deps import AdminDep, RuntimeDep
+from gateway.api.deps import AdminDep, RunDep, RuntimeDep
 from gateway.cases import SERVICES_BY_ID, Case, CaseEngine, CaseRequest
 from gateway.cases.answers import ground_value
 from gateway.errors import NotFound
@@ -77,6 +78,7 @@ def case_view(case: Case) -> dict[str, Any]:
     ground = ground_value(case.ground) if case.ground else None
     return {
         "caseId": case.case_id,
+        "run": case.run_id,
         "regulation": case.regulation,
         "serviceId": case.service_id,
         "purpose": case.purpose,
@@ -102,17 +104,20 @@ def case_view(case: Case) -> dict[str, Any]:
 async def list_cases(
     runtime: RuntimeDep,
     _: AdminDep,
+    run: RunDep,
     iin: Annotated[str | None, Query()] = None,
     regulation: Annotated[str | None, Query(description="a catalogue slug")] = None,
     state: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[dict[str, Any]]:
-    found = await _engine(runtime).store.find(applicant_iin=iin, regulation=regulation, state=state, limit=limit)
+    found = await _engine(runtime).store.find(
+        applicant_iin=iin, regulation=regulation, state=state, limit=limit, run=run
+    )
     return [case_view(case) for case in found]
 
 
 @router.post("", status_code=201, summary="Open an application or an information request as a case")
-async def open_case(body: OpenCase, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def open_case(body: OpenCase, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     service = SERVICES_BY_ID.get(body.service_id)
     if service is None:
         raise NotFound(f"{body.service_id} is not a SOCPROT serviceId (GET /api/v1/services lists them)")
@@ -136,7 +141,7 @@ async def open_case(body: OpenCase, runtime: RuntimeDep, _: AdminDep) -> dict[st
 
 
 @router.post("/proactive", status_code=201, summary="Order 225: Е-Макет finds a right and offers the benefit by SMS")
-async def offer(body: Offer, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def offer(body: Offer, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     if iin_problem(body.iin) is not None:
         raise NotFound(f"{body.iin} cannot be an IIN")
     service = SERVICES_BY_ID["SOCPROT_SpecialStateBenefit_Application"]
@@ -144,7 +149,7 @@ async def offer(body: Offer, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]
 
 
 @router.get("/{case_id}", summary="One case with every event: queries, checks, steps, deadlines, signers")
-async def read_case(case_id: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def read_case(case_id: str, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     engine = _engine(runtime)
     view = case_view(await engine.get(case_id))
     view["events"] = [
@@ -167,7 +172,7 @@ async def read_case(case_id: str, runtime: RuntimeDep, _: AdminDep) -> dict[str,
 
 
 @router.get("/{case_id}/document", summary="The signed result document (contracts/regulations/result.xsd)")
-async def result_document(case_id: str, runtime: RuntimeDep, _: AdminDep) -> Response:
+async def result_document(case_id: str, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> Response:
     case = await _engine(runtime).get(case_id)
     if case.result_document is None:
         raise NotFound(f"case {case_id} has no result document yet (state {case.state})")
@@ -175,21 +180,25 @@ async def result_document(case_id: str, runtime: RuntimeDep, _: AdminDep) -> Res
 
 
 @router.post("/{case_id}/documents", summary="The applicant brings the documents a return asked for")
-async def bring_documents(case_id: str, body: Documents, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def bring_documents(
+    case_id: str, body: Documents, runtime: RuntimeDep, _: AdminDep, _run: RunDep
+) -> dict[str, Any]:
     return case_view(await _engine(runtime).submit_documents(case_id, body.documents))
 
 
 @router.post("/{case_id}/advance", summary="Play the officer through the current staff step (caseMode officer)")
-async def advance(case_id: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def advance(case_id: str, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     return case_view(await _engine(runtime).advance(case_id))
 
 
 @router.post("/{case_id}/decision", summary="Play the officer: accept the proposal, grant, refuse or return")
-async def officer_decision(case_id: str, body: OfficerDecision, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def officer_decision(
+    case_id: str, body: OfficerDecision, runtime: RuntimeDep, _: AdminDep, _run: RunDep
+) -> dict[str, Any]:
     engine = _engine(runtime)
     return case_view(await engine.officer_decision(case_id, body.action, body.ground, body.documents))
 
 
 @router.post("/{case_id}/sms-replies", summary="Order 225: the person's SMS reply (consent, language, bank account)")
-async def sms_reply(case_id: str, body: SmsReply, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def sms_reply(case_id: str, body: SmsReply, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     return case_view(await _engine(runtime).sms_reply(case_id, body.text))

@@ -1,4 +1,6 @@
-"""The instance's clock over REST: read it anywhere; in dev mode move it (docs/clock.md)."""
+"""The instance's clock over REST: read it anywhere; in dev mode move it (docs/clock.md).
+
+With ``X-Qaqpa-Run`` each route reads or moves that test run's own clock (docs/runs.md)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.shep import KZ_TIME
-from gateway.api.deps import AdminDep, RuntimeDep
+from gateway.api.deps import AdminDep, RunDep, RuntimeDep
 from gateway.clock import ClockState, parse_duration
 from gateway.clock_state import SharedClock
 from gateway.errors import Conflict, SchemaViolation
 from gateway.runtime import Runtime
+from mocks.runs import current_run
 
 router = APIRouter(prefix="/api/v1/clock", tags=["clock"])
 
@@ -38,6 +41,7 @@ def _view(runtime: Runtime) -> dict[str, Any]:
     shared = runtime.shared_clock
     state = shared.clock.state() if shared is not None else ClockState()
     return {
+        "run": current_run.get(),
         "now": now.isoformat(),
         "nowKz": now.astimezone(KZ_TIME).isoformat(),
         "virtual": shared is not None,
@@ -54,7 +58,8 @@ def _shared(runtime: Runtime) -> SharedClock:
 
 async def _change(runtime: Runtime, state: ClockState) -> dict[str, Any]:
     shared = _shared(runtime)
-    await runtime.database.write(lambda connection: shared.change(connection, state))
+    run = current_run.get()
+    await runtime.database.write(lambda connection: shared.change(connection, state, run))
     # What the new time makes due happens before the answer: a tester who moved the clock past a response
     # window reads DELIVERY_STOPPED at once.
     if runtime.courier is not None:
@@ -66,12 +71,12 @@ async def _change(runtime: Runtime, state: ClockState) -> dict[str, Any]:
 
 
 @router.get("", summary="The instance's time, and whether it is virtual, shifted or frozen")
-async def read_clock(runtime: RuntimeDep) -> dict[str, Any]:
+async def read_clock(runtime: RuntimeDep, _run: RunDep) -> dict[str, Any]:
     return _view(runtime)
 
 
 @router.post("/advance", summary="Move the clock forward (or back, with a minus)")
-async def advance(body: Advance, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def advance(body: Advance, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     try:
         delta = parse_duration(body.by)
     except ValueError as error:
@@ -80,7 +85,7 @@ async def advance(body: Advance, runtime: RuntimeDep, _: AdminDep) -> dict[str, 
 
 
 @router.post("/set", summary="Jump to an instant; the clock runs on from there (unless frozen)")
-async def set_clock(body: SetTo, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def set_clock(body: SetTo, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     try:
         state = _shared(runtime).clock.set_to(body.to)
     except ValueError as error:
@@ -89,7 +94,7 @@ async def set_clock(body: SetTo, runtime: RuntimeDep, _: AdminDep) -> dict[str, 
 
 
 @router.post("/freeze", summary="Stop the clock, now or at an instant")
-async def freeze(runtime: RuntimeDep, _: AdminDep, body: Freeze | None = None) -> dict[str, Any]:
+async def freeze(runtime: RuntimeDep, _: AdminDep, _run: RunDep, body: Freeze | None = None) -> dict[str, Any]:
     try:
         state = _shared(runtime).clock.frozen(body.at if body else None)
     except ValueError as error:
@@ -98,10 +103,10 @@ async def freeze(runtime: RuntimeDep, _: AdminDep, body: Freeze | None = None) -
 
 
 @router.post("/resume", summary="Let a frozen clock run on from where it stopped")
-async def resume(runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def resume(runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     return await _change(runtime, _shared(runtime).clock.resumed())
 
 
 @router.post("/reset", summary="Back to the system's time")
-async def reset(runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def reset(runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
     return await _change(runtime, ClockState())

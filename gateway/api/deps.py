@@ -5,10 +5,12 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 
 from gateway.errors import AuthenticationFailed
 from gateway.runtime import Runtime
+from mocks.runs import HEADER as RUN_HEADER
+from mocks.runs import current_run
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -37,3 +39,15 @@ def base_url(request: Request, runtime: Runtime) -> str:
     if runtime.settings.public_url:
         return runtime.settings.public_url.rstrip("/")
     return str(request.base_url).rstrip("/")
+
+
+async def request_run(
+    _header: Annotated[
+        str | None, Header(alias=RUN_HEADER, description="the test run to work in (docs/runs.md); none: the default")
+    ] = None,
+) -> str | None:
+    """The test run of this request, as RunMiddleware read (and checked) its header."""
+    return current_run.get()
+
+
+RunDep = Annotated[str | None, Depends(request_run)]

@@ -1,7 +1,8 @@
 """The built-in mocks over REST: which there are, their fault rules, and their request journals.
 
 Operator endpoints (the admin token outside dev mode). docs/faults.md and docs/journal.md explain them with
-examples; ``{name}`` is a system's short name (``zags``, ``gbdfl``; ``GET /api/v1/mocks`` lists them).
+examples; ``{name}`` is a system's short name (``zags``, ``gbdfl``; ``GET /api/v1/mocks`` lists them). Every
+route works in the test run its ``X-Qaqpa-Run`` header names (docs/runs.md).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from gateway.api.deps import AdminDep, RuntimeDep, base_url
+from gateway.api.deps import AdminDep, RunDep, RuntimeDep, base_url
 from gateway.errors import NotFound, UnknownService
 from mocks.catalogue import MockSystem, system_by_name
 from mocks.faults import FAULT_KINDS, FaultSpec
@@ -65,13 +66,15 @@ async def list_mocks(request: Request, runtime: RuntimeDep) -> dict[str, Any]:
 
 
 @router.get("/{name}/faults", summary="A mock's fault rules, spent ones included")
-async def list_faults(system: SystemDep, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def list_faults(system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     now = runtime.clock.now()
-    return {"faults": [rule.as_json(now) for rule in await runtime.faults.rules(system.name)]}
+    return {"faults": [rule.as_json(now) for rule in await runtime.faults.rules(system.name, run=run)]}
 
 
 @router.post("/{name}/faults", status_code=201, summary="Tell a mock to fail")
-async def add_fault(rule: FaultRuleIn, system: SystemDep, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def add_fault(
+    rule: FaultRuleIn, system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep
+) -> dict[str, Any]:
     if rule.service_id is not None and rule.service_id not in {s.service_id for s in system.services}:
         raise UnknownService(f"{system.code} does not answer serviceId {rule.service_id!r}")
     added = await runtime.faults.add(
@@ -81,20 +84,21 @@ async def add_fault(rule: FaultRuleIn, system: SystemDep, runtime: RuntimeDep, _
         times=rule.times,
         for_minutes=rule.for_minutes,
         probability=rule.probability,
+        run=run,
     )
     return added.as_json(runtime.clock.now())
 
 
 @router.delete("/{name}/faults/{rule_id}", status_code=204, summary="Remove one fault rule")
-async def remove_fault(rule_id: int, system: SystemDep, runtime: RuntimeDep, _: AdminDep) -> Response:
-    if not await runtime.faults.remove(system.name, rule_id):
+async def remove_fault(rule_id: int, system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep) -> Response:
+    if not await runtime.faults.remove(system.name, rule_id, run=run):
         raise NotFound(f"{system.code} has no fault rule {rule_id}")
     return Response(status_code=204)
 
 
 @router.delete("/{name}/faults", summary="Remove every fault rule of a mock: it recovers at once")
-async def clear_faults(system: SystemDep, runtime: RuntimeDep, _: AdminDep) -> dict[str, int]:
-    return {"deleted": await runtime.faults.clear(system.name)}
+async def clear_faults(system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep) -> dict[str, int]:
+    return {"deleted": await runtime.faults.clear(system.name, run=run)}
 
 
 def _journal_query(
@@ -129,30 +133,37 @@ LimitDep = Annotated[int, Query(ge=1, le=1000)]
 
 @router.get("/{name}/journal", summary="Requests a mock received, newest first")
 async def find_requests(
-    system: SystemDep, query: QueryDep, runtime: RuntimeDep, _: AdminDep, limit: LimitDep = 100
+    system: SystemDep, query: QueryDep, run: RunDep, runtime: RuntimeDep, _: AdminDep, limit: LimitDep = 100
 ) -> dict[str, Any]:
-    return {"requests": await runtime.journal.find(system.name, query, limit)}
+    return {"requests": await runtime.journal.find(system.name, query, limit, run=run)}
 
 
 @router.get("/{name}/journal/count", summary="How many requests match")
-async def count_requests(system: SystemDep, query: QueryDep, runtime: RuntimeDep, _: AdminDep) -> dict[str, int]:
-    return {"count": await runtime.journal.count(system.name, query)}
+async def count_requests(
+    system: SystemDep, query: QueryDep, run: RunDep, runtime: RuntimeDep, _: AdminDep
+) -> dict[str, int]:
+    return {"count": await runtime.journal.count(system.name, query, run=run)}
 
 
 @router.get("/{name}/journal/unmatched", summary="Requests the mock could not route or read")
 async def unmatched_requests(
-    system: SystemDep, runtime: RuntimeDep, _: AdminDep, limit: LimitDep = 100
+    system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep, limit: LimitDep = 100
 ) -> dict[str, Any]:
-    return {"requests": await runtime.journal.unmatched(system.name, limit)}
+    return {"requests": await runtime.journal.unmatched(system.name, limit, run=run)}
 
 
 @router.get("/{name}/journal/near-misses", summary="The requests closest to criteria, with what differs")
 async def near_misses(
-    system: SystemDep, query: QueryDep, runtime: RuntimeDep, _: AdminDep, limit: Annotated[int, Query(ge=1, le=50)] = 5
+    system: SystemDep,
+    query: QueryDep,
+    run: RunDep,
+    runtime: RuntimeDep,
+    _: AdminDep,
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> dict[str, Any]:
-    return {"nearMisses": await runtime.journal.near_misses(system.name, query, limit)}
+    return {"nearMisses": await runtime.journal.near_misses(system.name, query, limit, run=run)}
 
 
 @router.delete("/{name}/journal", summary="Forget every request a mock received")
-async def clear_journal(system: SystemDep, runtime: RuntimeDep, _: AdminDep) -> dict[str, int]:
-    return {"deleted": await runtime.journal.clear(system.name)}
+async def clear_journal(system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep) -> dict[str, int]:
+    return {"deleted": await runtime.journal.clear(system.name, run=run)}

@@ -36,8 +36,9 @@ from gateway.cases.rules import RULES, Grant, Missing, Outcome, Refuse, decide
 from gateway.cases.services import CaseService, Purpose
 from gateway.cases.store import Case, CaseStore, Event
 from gateway.cases.updates import CaseUpdates
-from gateway.clock import Clock
+from gateway.clock import Clock, VirtualClock
 from gateway.workdays import add_working_days
+from mocks.runs import current_run
 from signing.xmldsig import SigningKey
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,7 @@ class CaseEngine:
         purpose: Purpose = request.service.purpose
         case = Case(
             case_id=str(uuid.uuid4()),
+            run_id=current_run.get(),
             regulation=regulation.slug,
             service_id=request.service.service_id,
             purpose=purpose,
@@ -157,8 +159,9 @@ class CaseEngine:
         return await self.get(case.case_id)
 
     async def get(self, case_id: str) -> Case:
+        """The case, if it belongs to the current test run (mocks/runs.py): another run's cases are not there."""
         case = await self.store.get(case_id)
-        if case is None:
+        if case is None or case.run_id != current_run.get():
             raise errors.NotFound(f"no case {case_id}")
         return case
 
@@ -479,6 +482,7 @@ class CaseEngine:
         now = self._clock.now()
         case = Case(
             case_id=str(uuid.uuid4()),
+            run_id=current_run.get(),
             regulation=service.regulation.slug,
             service_id=service.service_id,
             purpose="proactive",
@@ -583,17 +587,28 @@ class CaseEngine:
 
     async def move_on(self) -> int:
         """Move on every case whose clock event has come: expired information requests, documents loops that
-        ran out, proactive offers nobody answered. Returns how many."""
-        now = self._clock.now()
-        due = await self.store.claim_due(now)
-        for case in due:
+        ran out, proactive offers nobody answered. Returns how many.
+
+        Each test run's cases are judged by that run's clock, and moved on in their run (mocks/runs.py)."""
+        own_clocks = self._clock.runs() if isinstance(self._clock, VirtualClock) else []
+        moved = 0
+        for run in [None, *own_clocks]:
+            token = current_run.set(run)
             try:
-                await self._due(case, now)
-            except Exception:
-                log.exception("case %s could not be moved on by the clock", case.case_id)
-        if due:
+                now = self._clock.now()
+                due = await self.store.claim_due(now, run=run, runs_with_own_clock=own_clocks)
+                for case in due:
+                    current_run.set(case.run_id)
+                    try:
+                        await self._due(case, now)
+                    except Exception:
+                        log.exception("case %s could not be moved on by the clock", case.case_id)
+                moved += len(due)
+            finally:
+                current_run.reset(token)
+        if moved:
             self.changed.set()
-        return len(due)
+        return moved
 
     async def _due(self, case: Case, now: datetime) -> None:
         regulation = _regulation(case.regulation)

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from gateway.mailbox.store import utc
 from gateway.storage.database import Database
@@ -58,6 +58,8 @@ class Case:
     result_document: bytes | None = None
     correlation_id: str | None = None
     pace: str = "instant"
+    run_id: str | None = None
+    """The test run that opened it (mocks/runs.py); None: the default namespace."""
 
     @classmethod
     def from_row(cls, row: Any) -> Case:
@@ -116,10 +118,15 @@ class CaseStore:
         return await self._database.read(work)
 
     async def find(
-        self, *, applicant_iin: str | None, regulation: str | None, state: str | None, limit: int
+        self, *, applicant_iin: str | None, regulation: str | None, state: str | None, limit: int, run: str | None
     ) -> list[Case]:
         def work(connection: Connection) -> list[Case]:
-            statement = select(cases).order_by(cases.c.received_at.desc()).limit(limit)
+            statement = (
+                select(cases)
+                .where(cases.c.run_id.is_not_distinct_from(run))
+                .order_by(cases.c.received_at.desc())
+                .limit(limit)
+            )
             for column, wanted in (
                 (cases.c.applicant_iin, applicant_iin),
                 (cases.c.regulation, regulation),
@@ -131,16 +138,33 @@ class CaseStore:
 
         return await self._database.read(work)
 
-    async def claim_due(self, now: datetime, limit: int = 100) -> list[Case]:
+    async def forget_run(self, run: str) -> int:
+        """Delete every case a test run opened, with its events; returns how many cases."""
+
+        def work(connection: Connection) -> int:
+            of_run = select(cases.c.case_id).where(cases.c.run_id == run).scalar_subquery()
+            connection.execute(delete(case_events).where(case_events.c.case_id.in_(of_run)))
+            return int(connection.execute(delete(cases).where(cases.c.run_id == run)).rowcount)
+
+        return await self._database.write(work)
+
+    async def claim_due(
+        self, now: datetime, *, run: str | None = None, runs_with_own_clock: Sequence[str] = (), limit: int = 100
+    ) -> list[Case]:
         """Cases whose clock event has come (``due_at`` ≤ now), taken for a minute of wall time so that one
-        process alone moves each on."""
+        process alone moves each on. ``now`` is ``run``'s time; without a run, the instance's, which is also
+        the time of every run not in ``runs_with_own_clock``."""
+        if run is not None:
+            of_clock = cases.c.run_id == run
+        else:
+            of_clock = or_(cases.c.run_id.is_(None), cases.c.run_id.not_in(list(runs_with_own_clock)))
 
         def work(connection: Connection) -> list[Case]:
             wall = datetime.now(UTC)
             free = or_(cases.c.claimed_until.is_(None), cases.c.claimed_until < wall)
             chosen = (
                 select(cases.c.case_id)
-                .where(cases.c.due_at <= now, free)
+                .where(cases.c.due_at <= now, of_clock, free)
                 .order_by(cases.c.due_at)
                 .limit(limit)
                 .with_for_update(skip_locked=True)

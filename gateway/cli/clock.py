@@ -1,4 +1,5 @@
-"""``qaqpa clock``: read and move the virtual clock of a dev instance (every process of it follows)."""
+"""``qaqpa clock``: read and move the virtual clock of a dev instance (every process of it follows), or with
+``--run`` a test run's own clock (docs/runs.md)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from gateway.cli._options import data_options, settings_from
 from gateway.clock import ClockState, SystemClock, VirtualClock, parse_duration
 from gateway.clock_state import SharedClock
 from gateway.storage.database import Database
+from mocks.runs import InvalidRun, current_run, parse_run
 
 
 @click.group()
@@ -21,7 +23,29 @@ def clock() -> None:
     """The instance's virtual clock (dev mode): advance it to see deadlines pass in no time."""
 
 
-def _moved(change: Callable[[VirtualClock], ClockState] | None, **options: Any) -> None:
+def run_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--run",
+        "run",
+        default=None,
+        metavar="ID",
+        help="A test run's own clock (X-Qaqpa-Run) instead of the instance's",
+    )(command)
+
+
+def _moved(change: Callable[[VirtualClock], ClockState] | None, *, run: str | None, **options: Any) -> None:
+    try:
+        run = parse_run(run)
+    except InvalidRun as error:
+        raise click.BadParameter(str(error), param_hint="--run") from None
+    token = current_run.set(run)
+    try:
+        _move(change, run, **options)
+    finally:
+        current_run.reset(token)
+
+
+def _move(change: Callable[[VirtualClock], ClockState] | None, run: str | None, **options: Any) -> None:
     settings = settings_from(**options)
     if not settings.dev:
         raise click.UsageError("production mode runs on the system clock: its time cannot be moved")
@@ -32,13 +56,14 @@ def _moved(change: Callable[[VirtualClock], ClockState] | None, **options: Any) 
         with database.sync_engine.begin() as connection:
             shared.refresh(connection)
             if change is not None:
-                shared.change(connection, change(shared.clock))
+                shared.change(connection, change(shared.clock), run)
     finally:
         database.sync_engine.dispose()
     state = shared.clock.state()
     now = shared.clock.now().astimezone(KZ_TIME)
     shift = f"{state.offset.total_seconds():+,.0f} s from the system clock" if state.offset else "the system's time"
-    click.echo(f"{now.isoformat(timespec='seconds')}  ({'frozen, ' if state.frozen_at else ''}{shift})")
+    where = f"run {run}: " if run else ""
+    click.echo(f"{where}{now.isoformat(timespec='seconds')}  ({'frozen, ' if state.frozen_at else ''}{shift})")
 
 
 def _moment(text: str) -> datetime:
@@ -53,6 +78,7 @@ def _moment(text: str) -> datetime:
 
 @clock.command("show")
 @data_options
+@run_option
 def show(**options: Any) -> None:
     """Print the instance's time (Kazakhstan, UTC+05:00)."""
     _moved(None, **options)
@@ -60,6 +86,7 @@ def show(**options: Any) -> None:
 
 @clock.command("advance")
 @data_options
+@run_option
 @click.argument("duration")
 def advance(duration: str, **options: Any) -> None:
     """Move the clock by DURATION: 31m, 1h30m, 2d, 90s (-5m goes back)."""
@@ -72,6 +99,7 @@ def advance(duration: str, **options: Any) -> None:
 
 @clock.command("set")
 @data_options
+@run_option
 @click.argument("moment")
 def set_clock(moment: str, **options: Any) -> None:
     """Jump to MOMENT (ISO 8601 with its zone); the clock runs on from there."""
@@ -81,6 +109,7 @@ def set_clock(moment: str, **options: Any) -> None:
 
 @clock.command("freeze")
 @data_options
+@run_option
 @click.argument("moment", required=False)
 def freeze(moment: str | None, **options: Any) -> None:
     """Stop the clock, now or at MOMENT."""
@@ -90,6 +119,7 @@ def freeze(moment: str | None, **options: Any) -> None:
 
 @clock.command("resume")
 @data_options
+@run_option
 def resume(**options: Any) -> None:
     """Let a frozen clock run on from where it stopped."""
     _moved(lambda current: current.resumed(), **options)
@@ -97,6 +127,7 @@ def resume(**options: Any) -> None:
 
 @clock.command("reset")
 @data_options
+@run_option
 def reset(**options: Any) -> None:
     """Back to the system's time."""
     _moved(lambda _: ClockState(), **options)

@@ -41,6 +41,7 @@ from gateway.message_log import Exchange
 from gateway.metrics import Metrics
 from gateway.registry import Service, ServiceRegistry
 from gateway.shep.inbound import fault_in, ms_since, request_payload, subject_iin
+from gateway.shep.outbound import check_outbound
 from gateway.shep.sync_channel import SyncChannel
 from gateway.signatures import Signatures
 from gateway.upstream import Upstream
@@ -241,11 +242,14 @@ class Courier:
         started = time.perf_counter()
         stored = parse_untrusted(message.message, self._limits, what="a stored message")
         info, data = read_message(stored)
-        envelope = soap.build_envelope(build_send_message(CLIENT_SEND_MESSAGE, info, data))
+        recipient = message.recipient or service.system
+        wrapper = build_send_message(CLIENT_SEND_MESSAGE, info, data)
+        if service.validate_outbound:
+            check_outbound(self._contracts.async_client, wrapper, f"the sendMessage to {recipient}")
+        envelope = soap.build_envelope(wrapper)
         self._signatures.sign(envelope)
         body = soap.serialize(envelope)
         exchange.provider_request_body = body
-        recipient = message.recipient or service.system
         reply = await self._post(message.target_url, body, recipient, service.timeout_seconds)
         exchange.provider_response_body = reply
         self._acknowledgement(reply, recipient, CLIENT_SEND_MESSAGE_RESPONSE)

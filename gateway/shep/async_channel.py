@@ -70,6 +70,7 @@ from gateway.shep.inbound import (
     schema_fault,
     subject_iin,
 )
+from gateway.shep.outbound import check_outbound
 from gateway.signatures import Signatures
 from signing.errors import SignatureRejected
 
@@ -90,6 +91,8 @@ class Transport:
 class Settings:
     poll_amount: int
     redelivery: timedelta
+    validate_outbound: bool = True
+    """Check every answer against the AsyncChannel schema before it leaves (outbound.py)."""
 
 
 class AsyncChannel:
@@ -132,6 +135,8 @@ class AsyncChannel:
             operation = self._operation(envelope.payload)
             transport = Transport(pristine, incoming.body)
             wrapper = await self._soap_operation(operation, envelope.payload, transport, incoming.fault, exchange)
+            if self._settings.validate_outbound:
+                check_outbound(self._contracts.async_channel, wrapper, f"the {operation} answer")
             envelope_out = soap.build_envelope(wrapper)
             self._signatures.sign(envelope_out)
             return soap.serialize(envelope_out)

@@ -12,7 +12,8 @@ The steps, each of which can end the exchange with its own fault (gateway/errors
    without the sender's password, signed by the gateway; the answer parsed, checked against both schemas,
    its signature verified, and passed back with the provider's status unchanged (§1.4 of the ShEP notes) in
    the client's own payload style, or as the provider sent it when it is signed (re-wrapping would break
-   the signature). The gateway signs its answer.
+   the signature). The gateway signs its answer. What it sends either way — the forwarded SendMessage and its
+   answer — is checked against the SyncChannel schema first when the service asks for it (outbound.py).
 
 Every exchange, whichever step ended it, is written to the message log with its raw messages and every
 signature verdict.
@@ -70,9 +71,12 @@ from gateway.shep.inbound import (
     schema_fault,
     subject_iin,
 )
+from gateway.shep.outbound import check_outbound
 from gateway.signatures import Signatures
 from gateway.upstream import ProviderReply, Upstream
 from mocks.faults import HEADER as FAULT_HEADER
+from mocks.runs import HEADER as RUN_HEADER
+from mocks.runs import current_run
 
 __all__ = ["IncomingMessage", "OutgoingMessage", "SyncChannel"]
 
@@ -138,7 +142,10 @@ class SyncChannel:
         header = dataclasses.replace(reply_info, session_id=exchange.session_id)
         exchange.status_code = reply_info.status.code
         exchange.status_message = reply_info.status.message
-        envelope_out = soap.build_envelope(build_response(header, data_out))
+        wrapper = build_response(header, data_out)
+        if service.validate_outbound:
+            check_outbound(self._contracts.sync_channel, wrapper, "the SendMessageResponse")
+        envelope_out = soap.build_envelope(wrapper)
         self._signatures.sign(envelope_out)
         return soap.serialize(envelope_out)
 
@@ -165,7 +172,10 @@ class SyncChannel:
         channel's way to a provider that answers synchronously)."""
         forward_info = dataclasses.replace(info, password=None, session_id=exchange.session_id)
         data = write_payload(payload, service.payload_style, service.contract.request_type)
-        forward = soap.build_envelope(build_request(forward_info, data))
+        wrapper = build_request(forward_info, data)
+        if service.validate_outbound:
+            check_outbound(self._contracts.sync_channel, wrapper, f"the SendMessage to {service.system}")
+        forward = soap.build_envelope(wrapper)
         self._signatures.sign(forward)
         body = soap.serialize(forward)
         exchange.provider_request_body = body
@@ -176,7 +186,7 @@ class SyncChannel:
                 body,
                 timeout=service.timeout_seconds,
                 system=service.system,
-                headers={FAULT_HEADER: fault} if fault is not None else None,
+                headers=_mock_headers(service, fault),
             )
         finally:
             exchange.timings["provider"] = ms_since(started)
@@ -230,3 +240,14 @@ def _provider_error_info(fault: soap.Fault, now: str) -> ErrorInfo:
                 error = read_error_info(child)
                 return error if _XSD_DATETIME.fullmatch(error.date) else dataclasses.replace(error, date=now)
     return ErrorInfo(code=fault.code or "(none)", message=fault.string or "(none)", date=now)
+
+
+def _mock_headers(service: Service, fault: str | None) -> dict[str, str] | None:
+    """What a built-in mock hears besides the request: the client's fault, the test run it belongs to."""
+    if not service.is_mock:
+        return None
+    run = current_run.get()
+    headers = {FAULT_HEADER: fault} if fault is not None else {}
+    if run is not None:
+        headers[RUN_HEADER] = run
+    return headers or None

@@ -77,6 +77,7 @@ services = Table(
     Column("async_url", String(500), nullable=True),
     Column("provider_sender", String(100), nullable=True),  # the senderId the provider answers as
     Column("response_window_seconds", Float, nullable=True),  # NULL: the instance's default (30 minutes)
+    Column("schema_validation", Boolean, nullable=True),  # check what is sent for it; NULL: the instance's default
 )
 
 certificates = Table(
@@ -135,6 +136,16 @@ clock_state = Table(
     metadata,
     Column("id", Integer, primary_key=True),  # one row, id 1
     Column("version", Integer, nullable=False),  # raised by every change: a process applies only newer states
+    Column("offset_seconds", Float, nullable=False),
+    Column("frozen_at", DateTime(timezone=True), nullable=True),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+)
+
+run_clocks = Table(
+    "run_clocks",
+    metadata,
+    Column("run_id", String(64), primary_key=True),  # a test run that moved its own clock (mocks/runs.py)
+    Column("version", Integer, nullable=False),
     Column("offset_seconds", Float, nullable=False),
     Column("frozen_at", DateTime(timezone=True), nullable=True),
     Column("changed_at", DateTime(timezone=True), nullable=False),
@@ -201,6 +212,7 @@ cases = Table(
     "cases",
     metadata,
     Column("case_id", String(40), primary_key=True),
+    Column("run_id", String(64), nullable=True),  # the test run that opened it; NULL: the default namespace
     Column("regulation", String(100), nullable=False),  # the catalogue slug
     Column("service_id", String(200), nullable=False),
     Column("purpose", String(20), nullable=False),  # information, application or proactive
@@ -224,6 +236,7 @@ cases = Table(
     Column("claimed_until", DateTime(timezone=True), nullable=True),  # wall time: a process is moving it on
     Index(None, "state", "due_at"),
     Index(None, "applicant_iin"),
+    Index(None, "run_id"),
 )
 
 case_events = Table(

@@ -17,6 +17,7 @@ from contracts import soap
 from contracts.loader import example_request
 from contracts.shep import Payload, Property, RequestInfo, build_request, write_payload, xml_datetime
 from mocks import SYSTEMS
+from mocks.runs import HEADER as RUN_HEADER
 from signing.xmldsig import SigningKey, sign_envelope, sign_enveloped
 
 if TYPE_CHECKING:
@@ -29,7 +30,10 @@ DEMO_SENDER = ("DEMO_PORTAL", "demo")
 
 class Sandbox:
     """Helpers over one instance at ``base_url``; ``in_process`` runs a request on the app's own event loop
-    (the respx router's way to serve httpx clients without a socket), when the instance is in this process."""
+    (the respx router's way to serve httpx clients without a socket), when the instance is in this process.
+
+    With ``run``, every request it sends (zeep's too) carries ``X-Qaqpa-Run``: the faults, journal, clock and
+    cases it sees are that test run's own, whoever else shares the instance (docs/runs.md)."""
 
     def __init__(
         self,
@@ -37,11 +41,18 @@ class Sandbox:
         *,
         admin_token: str | None = None,
         in_process: Callable[[httpx.Request], httpx.Response] | None = None,
+        run: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.run = run
         headers = {"Authorization": f"Bearer {admin_token}"} if admin_token else {}
-        self.http = httpx.Client(base_url=self.base_url, timeout=60, headers=headers)
+        self.http = httpx.Client(base_url=self.base_url, timeout=60, headers={**headers, **self.run_headers})
         self._in_process = in_process
+
+    @property
+    def run_headers(self) -> dict[str, str]:
+        """The header that puts a request in this sandbox's test run (none without a run)."""
+        return {RUN_HEADER: self.run} if self.run else {}
 
     @property
     def sync_wsdl(self) -> str:
@@ -125,6 +136,7 @@ class Sandbox:
         from signing.zeep_wsse import ShepWsse
 
         session = requests.Session()
+        session.headers.update(self.run_headers)
         if fault:
             session.headers["X-Qaqpa-Fault"] = fault
         wsse = ShepWsse(transport_key) if transport_key is not None else None
@@ -188,6 +200,12 @@ class Sandbox:
         self.recover()
         self.forget_requests()
         self.reset_clock()
+
+    def forget_run(self) -> dict[str, Any]:
+        """Remove everything this sandbox's test run left on the instance (its faults, journal, clock, cases)."""
+        if not self.run:
+            raise ValueError("this sandbox works in no test run")
+        return dict(self._ok(self.http.delete(f"/api/v1/runs/{self.run}")).json())
 
     # --- httpx clients without a socket --------------------------------------------------------------------
 

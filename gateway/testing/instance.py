@@ -12,9 +12,10 @@ from gateway.testing._server import BackgroundServer, free_port
 
 
 @contextmanager
-def in_process_instance(data_dir: Path, **settings: Any) -> Iterator[Sandbox]:
+def in_process_instance(data_dir: Path, *, run: str | None = None, **settings: Any) -> Iterator[Sandbox]:
     """``qaqpa up`` on a fresh ``data_dir`` (SQLite, a generated test PKI and population: ``population_size``,
-    ``population_seed`` and every other setting may be given), served on a free port until the block ends."""
+    ``population_seed`` and every other setting may be given), served on a free port until the block ends;
+    the sandbox works in test run ``run`` if given."""
     from gateway.app import create_app  # the whole product: imported when an instance is asked for
     from gateway.settings import Settings
 
@@ -22,7 +23,7 @@ def in_process_instance(data_dir: Path, **settings: Any) -> Iterator[Sandbox]:
     chosen = Settings(data_dir=data_dir, port=port, **{"population_size": 2000, **settings})
     app = create_app(chosen)
     server = BackgroundServer(app, port=port).start()
-    sandbox = Sandbox(server.base_url, in_process=on_loop(app, server.loop))
+    sandbox = Sandbox(server.base_url, in_process=on_loop(app, server.loop), run=run)
     try:
         yield sandbox
     finally:

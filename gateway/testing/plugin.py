@@ -13,12 +13,15 @@ fixture                   scope     what it is
 ========================  ========  ===========================================================================
 
 Options (command line, or the ini file without the dashes): ``--qaqpa-url`` (use a running instance),
+``--qaqpa-run`` (the test run to work in there; default: a new ``pytest-<random>`` per session, forgotten
+at its end, so CI jobs sharing the instance never see each other's faults, journal, clock or cases),
 ``--qaqpa-population-size`` (default 2000), ``--qaqpa-respx-url`` (default ``https://shep.test/``).
 Nothing is imported from Qaqpa until a fixture is used, so the plugin costs nothing to suites that do not.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
 
 _OPTIONS = (
     ("qaqpa_url", "A running Qaqpa to test against instead of one in this process", None),
+    ("qaqpa_run", "The test run to work in on a shared instance (X-Qaqpa-Run)", "pytest-<random> with --qaqpa-url"),
     ("qaqpa_population_size", "Citizens generated for the in-process instance", "2000"),
     ("qaqpa_respx_url", "The base URL the qaqpa_respx router serves the instance at", "https://shep.test/"),
 )
@@ -58,13 +62,17 @@ def qaqpa_instance(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
     from gateway.testing import Sandbox, in_process_instance
 
     url = _option(request.config, "qaqpa_url")
+    run = request.config.getoption("qaqpa_run") or None  # the ini default only documents the generated one
     if url:
-        shared = Sandbox(url)
+        own_run = run is None
+        shared = Sandbox(url, run=run or f"pytest-{uuid.uuid4().hex[:12]}")
         yield shared
+        if own_run:
+            shared.forget_run()
         shared.close()
         return
     size = int(_option(request.config, "qaqpa_population_size") or 2000)
-    with in_process_instance(tmp_path_factory.mktemp("qaqpa"), population_size=size) as sandbox:
+    with in_process_instance(tmp_path_factory.mktemp("qaqpa"), population_size=size, run=run) as sandbox:
         yield sandbox
 
 
@@ -93,4 +101,5 @@ def qaqpa_respx(request: pytest.FixtureRequest, qaqpa: Sandbox) -> Iterator[resp
 
 def pytest_report_header(config: pytest.Config) -> list[str] | None:
     url = _option(config, "qaqpa_url")
-    return [f"qaqpa: against {url}"] if url else None
+    run = config.getoption("qaqpa_run")
+    return [f"qaqpa: against {url}" + (f" in run {run}" if run else " in a run of its own")] if url else None

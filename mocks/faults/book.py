@@ -5,6 +5,9 @@ next ``times`` calls (then the system recovers), for ``forMinutes`` of the insta
 ``probability`` per call, or until deleted. When several rules apply to a call, the one for the serviceId
 beats the one for the whole system, and the newest wins; a call commits at most one fault.
 
+Each rule belongs to a test run (mocks/runs.py) or to the default namespace, and breaks only the calls of
+the run it belongs to: two CI jobs sharing an instance never break each other's calls.
+
 Rules live in the database, so every process of an instance obeys them, and the count of a ``times`` rule
 is spent with one conditional UPDATE, so two processes never spend the same call.
 """
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, Connection, String, and_, bindparam, delete, insert, or_, select, update
 
 from mocks.faults.spec import FaultSpec, InvalidFault, parse_spec
 from mocks.storage import Storage
@@ -29,6 +32,7 @@ from mocks.tables import mock_faults
 class FaultRule:
     id: int
     system: str
+    run_id: str | None
     service_id: str | None
     spec: FaultSpec
     remaining: int | None
@@ -45,6 +49,7 @@ class FaultRule:
         return {
             "id": self.id,
             "system": self.system,
+            "run": self.run_id,
             "serviceId": self.service_id,
             "fault": self.spec.as_json(),
             "remaining": self.remaining,
@@ -73,6 +78,7 @@ class FaultBook:
         times: int | None = None,
         for_minutes: float | None = None,
         probability: float = 1.0,
+        run: str | None = None,
     ) -> FaultRule:
         if times is not None and times < 1:
             raise InvalidFault("times: at least 1 (leave it out for no limit)")
@@ -83,6 +89,7 @@ class FaultBook:
         now = self._now().astimezone(UTC)
         values = {
             "system": system,
+            "run_id": run,
             "service_id": service_id,
             "spec": json.dumps(spec.as_json()),
             "remaining": times,
@@ -95,26 +102,31 @@ class FaultBook:
         rule_id = await self._storage.write(lambda connection: connection.execute(statement).scalar_one())
         return _rule({"id": rule_id, **values})
 
-    async def rules(self, system: str) -> list[FaultRule]:
-        statement = select(mock_faults).where(mock_faults.c.system == system).order_by(mock_faults.c.id)
+    async def rules(self, system: str, *, run: str | None = None) -> list[FaultRule]:
+        statement = select(mock_faults).where(_of(system, run)).order_by(mock_faults.c.id)
         rows = await self._storage.read(lambda connection: list(connection.execute(statement).mappings()))
         return [_rule(row) for row in rows]
 
-    async def remove(self, system: str, rule_id: int) -> bool:
-        statement = delete(mock_faults).where(mock_faults.c.system == system, mock_faults.c.id == rule_id)
+    async def remove(self, system: str, rule_id: int, *, run: str | None = None) -> bool:
+        statement = delete(mock_faults).where(_of(system, run), mock_faults.c.id == rule_id)
         return await self._storage.write(lambda connection: connection.execute(statement).rowcount > 0)
 
-    async def clear(self, system: str) -> int:
-        statement = delete(mock_faults).where(mock_faults.c.system == system)
+    async def clear(self, system: str, *, run: str | None = None) -> int:
+        statement = delete(mock_faults).where(_of(system, run))
         return await self._storage.write(lambda connection: connection.execute(statement).rowcount)
 
-    async def take(self, system: str, service_id: str | None) -> FaultSpec | None:
+    async def forget_run(self, run: str) -> int:
+        """Remove every rule of a test run, on every system."""
+        statement = delete(mock_faults).where(mock_faults.c.run_id == run)
+        return await self._storage.write(lambda connection: connection.execute(statement).rowcount)
+
+    async def take(self, system: str, service_id: str | None, *, run: str | None = None) -> FaultSpec | None:
         """The fault to commit on this call, if a rule says so; the call is counted against that rule.
 
         Most calls meet no rule: they cost one read. Only a call a rule applies to writes, to spend it.
         """
         now = self._now()
-        parameters = {"system": system, "service_id": service_id}
+        parameters = {"system": system, "service_id": service_id, "run": run}
         rows = await self._storage.read(lambda connection: list(connection.execute(_APPLICABLE, parameters).mappings()))
         candidates = sorted(
             (rule for rule in map(_rule, rows) if rule.active(now)),
@@ -126,8 +138,13 @@ class FaultBook:
         return await self._storage.write(lambda connection: _spend_first(connection, chosen))
 
 
+def _of(system: str, run: str | None) -> ColumnElement[bool]:
+    return and_(mock_faults.c.system == system, mock_faults.c.run_id.is_not_distinct_from(run))
+
+
 _APPLICABLE = select(mock_faults).where(
     mock_faults.c.system == bindparam("system"),
+    mock_faults.c.run_id.is_not_distinct_from(bindparam("run", type_=String)),
     or_(mock_faults.c.service_id.is_(None), mock_faults.c.service_id == bindparam("service_id")),
     or_(mock_faults.c.remaining.is_(None), mock_faults.c.remaining > 0),
 )
@@ -152,6 +169,7 @@ def _rule(row: Any) -> FaultRule:
     return FaultRule(
         id=row["id"],
         system=row["system"],
+        run_id=row["run_id"],
         service_id=row["service_id"],
         spec=parse_spec(json.loads(row["spec"])),
         remaining=row["remaining"],

@@ -159,6 +159,25 @@ def test_qaqpa_clock_moves_a_running_instance(served: tuple[str, Path]) -> None:
     assert runner.invoke(main, ["clock", "advance", "soon", "--data-dir", str(data_dir)]).exit_code == 2
 
 
+def test_qaqpa_clock_moves_one_test_run_s_clock_alone(served: tuple[str, Path]) -> None:
+    base_url, data_dir = served
+    runner = CliRunner()
+    moved = runner.invoke(main, ["clock", "advance", "2h", "--run", "cli-job", "--data-dir", str(data_dir)])
+    assert moved.exit_code == 0, moved.output
+    assert moved.output.startswith("run cli-job: ") and "+7,200 s" in moved.output
+    in_run = {"X-Qaqpa-Run": "cli-job"}
+    try:
+        deadline = time.monotonic() + 10
+        while httpx.get(f"{base_url}/api/v1/clock", headers=in_run).json()["offsetSeconds"] < 7000:
+            assert time.monotonic() < deadline, "the running instance never saw the run's clock move"
+            time.sleep(0.05)
+        assert httpx.get(f"{base_url}/api/v1/clock").json()["offsetSeconds"] == 0, "the instance's clock stayed"
+    finally:
+        httpx.delete(f"{base_url}/api/v1/runs/cli-job").raise_for_status()
+    bad = runner.invoke(main, ["clock", "show", "--run", "no good", "--data-dir", str(data_dir)])
+    assert bad.exit_code == 2 and "--run" in bad.output
+
+
 def test_production_mode_has_no_virtual_clock(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         main,

@@ -27,6 +27,8 @@ from tests.support.pki import open_lab
 from tests.support.providers import ResettingServer, closed_port, misbehaving_provider_app
 from tests.support.servers import ServerThread, free_port
 
+UNVALIDATED_SERVICE = "ZAGS_MarriageActs"
+"""A built-in mock's serviceId whose registry entry switches outbound schema validation off."""
 LIMITED_SENDER = ("TEST_LIMITED", "limited")
 ASYNC_PROVIDER = ("TEST_ASYNC_PROVIDER", "provider")
 """The provider behind the TEST_AsyncPush and TEST_AsyncPull services: it takes their REQUESTs and answers."""
@@ -150,6 +152,9 @@ def _register_test_fixtures(
         short_id, short_timeout = SHORT_TIMEOUT_SERVICE
         connection.execute(
             update(services).where(services.c.service_id == short_id).values(timeout_seconds=short_timeout)
+        )
+        connection.execute(
+            update(services).where(services.c.service_id == UNVALIDATED_SERVICE).values(schema_validation=False)
         )
         for service_id, (target, timeout, enabled) in TEST_SERVICES.items():
             connection.execute(

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from gateway.clock import ClockState, VirtualClock, parse_duration
+from mocks.runs import current_run
 
 MOMENT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
@@ -56,3 +57,20 @@ def test_freezing_and_resuming_continue_from_the_same_instant() -> None:
     assert timedelta(0) <= clock.now() - MOMENT < timedelta(seconds=5)
     with pytest.raises(ValueError, match="no time zone"):
         clock.set_to(datetime(2026, 11, 22, 10, 0))
+
+
+def test_a_run_that_moved_its_clock_reads_its_own_time_and_the_others_the_instance_s() -> None:
+    clock = VirtualClock(ClockState(frozen_at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC)))
+    token = current_run.set("job-a")
+    try:
+        clock.apply(clock.advanced(timedelta(minutes=31)), "job-a")
+        assert clock.now() == datetime(2026, 12, 1, 9, 31, tzinfo=UTC)
+        current_run.set("job-b")
+        assert clock.now() == datetime(2026, 12, 1, 9, 0, tzinfo=UTC), "a run that never moved its clock"
+        current_run.set(None)
+        assert clock.now() == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+        clock.forget("job-a")
+        current_run.set("job-a")
+        assert clock.now() == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    finally:
+        current_run.reset(token)

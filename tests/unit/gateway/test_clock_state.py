@@ -12,6 +12,7 @@ from gateway.clock import ClockState, SystemClock, VirtualClock
 from gateway.clock_state import SharedClock, instance_clock
 from gateway.storage import migrate
 from gateway.storage.database import Database
+from mocks.runs import current_run
 
 FROZEN = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
@@ -55,3 +56,24 @@ def test_a_database_without_the_table_reads_as_the_system_time(tmp_path: Path) -
     clock = instance_clock(True, empty.sync_engine)
     assert abs(clock.now() - datetime.now(UTC)) < timedelta(seconds=5)
     empty.sync_engine.dispose()
+
+
+def test_a_run_s_own_clock_reaches_the_other_processes_and_so_does_forgetting_it(database: Database) -> None:
+    mine, theirs = SharedClock(VirtualClock()), SharedClock(VirtualClock())
+    engine = database.sync_engine
+    with engine.begin() as connection:
+        mine.change(connection, ClockState(frozen_at=FROZEN), "job-a")
+    with engine.connect() as connection:
+        theirs.refresh(connection)
+    token = current_run.set("job-a")
+    try:
+        assert theirs.clock.now() == FROZEN
+    finally:
+        current_run.reset(token)
+    assert theirs.clock.now() != FROZEN, "the instance's clock did not move"
+    assert theirs.clock.runs() == ["job-a"]
+    with engine.begin() as connection:
+        mine.forget(connection, "job-a")
+    with engine.connect() as connection:
+        theirs.refresh(connection)
+    assert theirs.clock.runs() == []

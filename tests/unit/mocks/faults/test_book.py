@@ -122,3 +122,30 @@ def test_a_rule_that_can_never_apply_is_refused(database: Database, arguments: d
 
     with pytest.raises(InvalidFault):
         run(database, scenario)
+
+
+def test_a_run_s_rules_break_its_calls_alone_and_are_listed_and_cleared_in_it_alone(database: Database) -> None:
+    name = system()
+    book = FaultBook(database, Clock().now)
+
+    async def scenario() -> dict[str, object]:
+        await book.add(name, SOAP_FAULT, run="job-a")
+        await book.add(name, EMPTY, run="job-b", times=1)
+        taken = {run: await book.take(name, "S", run=run) for run in ("job-a", "job-b", None)}
+        seen = {run: [rule.run_id for rule in await book.rules(name, run=run)] for run in ("job-a", "job-b", None)}
+        cleared = await book.clear(name, run="job-b")
+        return {
+            "taken": {run: spec.kind if spec else None for run, spec in taken.items()},
+            "seen": seen,
+            "cleared": cleared,
+            "left": [rule.run_id for rule in await book.rules(name, run="job-a")],
+            "forgotten": await book.forget_run("job-a"),
+        }
+
+    assert run(database, scenario) == {
+        "taken": {"job-a": "soap-fault", "job-b": "empty-body", None: None},
+        "seen": {"job-a": ["job-a"], "job-b": ["job-b"], None: []},
+        "cleared": 1,
+        "left": ["job-a"],
+        "forgotten": 1,
+    }
