@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from gateway._version import __version__
-from gateway.cli import clock, contract, pki, population, serve
+from gateway.cli import clock, contract, exchange, pki, population, serve
 
 
 @click.group()
@@ -27,5 +27,7 @@ main.add_command(pki.sign)
 main.add_command(pki.verify)
 main.add_command(clock.clock)
 main.add_command(contract.contract)
+main.add_command(exchange.call)
+main.add_command(exchange.log)
 
 __all__ = ["main"]
