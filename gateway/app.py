@@ -22,7 +22,7 @@ from contracts.loader import load_contracts
 from contracts.parsing import XmlLimits
 from contracts.regulations import load_catalogue
 from gateway._version import __version__
-from gateway.api import async_messages, cases, catalogue, messages, mocks, operations, pki, population, runs, soap
+from gateway.api import async_messages, cases, catalogue, messages, meta, mocks, operations, pki, population, runs, soap
 from gateway.api import clock as clock_api
 from gateway.api.problems import install_problem_handlers, problem
 from gateway.bootstrap import bootstrap
@@ -92,6 +92,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
             settings.provider_timeout_seconds,
             settings.response_window_minutes * 60,
             settings.validates_outbound,
+            settings.mock_urls,
         )
         refresher = asyncio.create_task(_refresh_revocations(runtime), name="qaqpa-revocations")
         checkpointer = (
@@ -134,7 +135,20 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     routers = (
         (mocks, population, clock_api, operations, runs)
         if alone
-        else (soap, async_messages, catalogue, messages, mocks, population, clock_api, pki, operations, cases, runs)
+        else (
+            soap,
+            async_messages,
+            catalogue,
+            meta,
+            messages,
+            mocks,
+            population,
+            clock_api,
+            pki,
+            operations,
+            cases,
+            runs,
+        )
     )
     for module in routers:
         app.include_router(module.router)
@@ -256,6 +270,7 @@ def _runtime(
             answer_wait_seconds=settings.provider_timeout_seconds + 2,
             updates=CaseUpdates(async_channel, contracts.payload("socprot"), clock, orchestrator_password(settings)),
             choices=CaseChoices.of(settings),
+            metrics=metrics,
         )
     return Runtime(
         cases=orchestrator,

@@ -3,6 +3,10 @@
 One row per exchange, keyed by the gateway's ``sessionId`` (which every answer and fault carries), and
 findable by the sender's ``messageId``. Bodies are stored as the exact bytes received and sent, so nothing
 a client sent is lost even when it was not valid UTF-8 or not XML at all.
+
+The same rows read as X-Road's operational monitoring data (:meth:`MessageLog.operational`): per exchange,
+when the request came in and went out and when the answer came in and went out, the sizes of the four
+messages, whether it succeeded and the fault code — without the bodies.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Select, func, insert, select
 
 from gateway.storage.tables import message_log
 from mocks.storage import Storage
@@ -51,6 +55,8 @@ class LogQuery:
     service_id: str | None = None
     subject_iin: str | None = None
     outcome: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
     limit: int = 50
 
 
@@ -66,6 +72,12 @@ class MessageLog:
         statement = _select(query)
         rows = await self._storage.read(lambda connection: connection.execute(statement).mappings().all())
         return [_as_json(row) for row in rows]
+
+    async def operational(self, query: LogQuery) -> list[dict[str, Any]]:
+        """Operational records of the matching exchanges, newest first."""
+        statement = _select(query).with_only_columns(*_OPERATIONAL_COLUMNS)
+        rows = await self._storage.read(lambda connection: connection.execute(statement).mappings().all())
+        return [_operational_json(row) for row in rows]
 
 
 LOG_INSERT = insert(message_log)
@@ -110,7 +122,64 @@ def _select(query: LogQuery) -> Select[Any]:
     for column, value in filters.items():
         if value is not None:
             statement = statement.where(column == value)
+    if query.since is not None:
+        statement = statement.where(message_log.c.received_at >= query.since.astimezone(UTC))
+    if query.until is not None:
+        statement = statement.where(message_log.c.received_at < query.until.astimezone(UTC))
     return statement
+
+
+_OPERATIONAL_COLUMNS = (
+    message_log.c.session_id,
+    message_log.c.channel,
+    message_log.c.message_id,
+    message_log.c.sender_id,
+    message_log.c.service_id,
+    message_log.c.outcome,
+    message_log.c.status_code,
+    message_log.c.fault_hop,
+    message_log.c.received_at,
+    message_log.c.responded_at,
+    message_log.c.timings,
+    func.length(message_log.c.request_body).label("request_size"),
+    func.length(message_log.c.provider_request_body).label("provider_request_size"),
+    func.length(message_log.c.provider_response_body).label("provider_response_size"),
+    func.length(message_log.c.response_body).label("response_size"),
+)
+
+
+def _operational_json(row: Any) -> dict[str, Any]:
+    """One exchange as X-Road's operational data names it (timestamps in epoch milliseconds)."""
+    request_in = _epoch_ms(row["received_at"])
+    timings = row["timings"] or {}
+    through_provider = row["provider_request_size"] is not None
+    request_out = request_in + round(timings.get("client", 0.0)) if through_provider else None
+    response_in = request_out + round(timings.get("provider", 0.0)) if request_out is not None else None
+    succeeded = row["outcome"] == "ok"
+    return {
+        "xRequestId": row["session_id"],
+        "channel": row["channel"],
+        "messageId": row["message_id"],
+        "clientId": row["sender_id"],
+        "serviceId": row["service_id"],
+        "requestInTs": request_in,
+        "requestOutTs": request_out,
+        "responseInTs": response_in,
+        "responseOutTs": _epoch_ms(row["responded_at"]),
+        "requestSize": row["request_size"],
+        "requestOutSize": row["provider_request_size"],
+        "responseInSize": row["provider_response_size"],
+        "responseSize": row["response_size"],
+        "succeeded": succeeded,
+        "statusCode": row["status_code"] if succeeded else None,
+        "faultCode": None if succeeded else row["status_code"],
+        "faultHop": row["fault_hop"],
+    }
+
+
+def _epoch_ms(moment: datetime) -> int:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return round(aware.timestamp() * 1000)
 
 
 def _utc(moment: datetime) -> str:

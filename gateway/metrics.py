@@ -44,5 +44,13 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.case_deadlines_missed = Counter(
+            "qaqpa_case_deadlines_missed",
+            "Information requests that expired with a system still unanswered after their 30 minutes "
+            "(Order 407, regulation 1: seeds/000_35060450d94081fb.txt:547-548), by regulation",
+            ["regulation"],
+            registry=self.registry,
+        )
+
     def render(self) -> bytes:
         return generate_latest(self.registry)

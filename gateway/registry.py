@@ -75,11 +75,15 @@ class ServiceRegistry:
         default_timeout: float,
         default_window: float,
         validate_outbound: bool = True,
+        mock_urls: Mapping[str, str] | None = None,
     ) -> None:
+        """The registry's rows; a built-in mock is reached at ``mock_urls[name]`` when it runs on its own,
+        else under ``mocks_base_url``."""
         rows = await storage.read(lambda connection: connection.execute(select(services)).mappings().all())
         entries = []
         for row in rows:
-            provider_url = row["provider_url"] or f"{mocks_base_url}/mocks/{row['mock_system']}/"
+            own = (mock_urls or {}).get(row["mock_system"] or "")
+            provider_url = row["provider_url"] or own or f"{mocks_base_url}/mocks/{row['mock_system']}/"
             entries.append(
                 Service(
                     service_id=row["service_id"],

@@ -50,3 +50,5 @@ class Runtime:
     cases: CaseEngine | None = None
     """The orchestrator of the regulations; None in a process that serves one mock alone."""
     ready: bool = False
+    maintenance: bool = False
+    """This process's maintenance mode: /health answers 503 while it is on (it still serves requests)."""

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     mock_transport: MockTransport = Field(
         default="http", description="How the gateway reaches the built-in mocks: real HTTP or in-process ASGI"
     )
+    mock_urls: dict[str, str] = Field(
+        default_factory=dict,
+        description="Built-in mocks served as their own processes (qaqpa mock NAME): system name -> base URL, "
+        'e.g. {"zags": "http://zags:8080/"}; the others answer inside this instance',
+    )
     max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     max_xml_depth: int = Field(default=64, ge=8, le=250)
     provider_timeout_seconds: float = Field(default=10.0, gt=0)
@@ -105,9 +110,10 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_demo_credentials_in_production(self) -> Settings:
-        if self.mode == "production" and self.admin_token.get_secret_value() == DEFAULT_ADMIN_TOKEN:
+        if self.mode == "production" and self.admin_token.get_secret_value() in (DEFAULT_ADMIN_TOKEN, ""):
             raise ValueError(
-                "production mode refuses the built-in admin token: set QAQPA_ADMIN_TOKEN (or --admin-token)"
+                "production mode refuses the built-in admin token (and an empty one): "
+                "set QAQPA_ADMIN_TOKEN (or --admin-token)"
             )
         return self
 

@@ -37,6 +37,7 @@ from gateway.cases.services import CaseService, Purpose
 from gateway.cases.store import Case, CaseStore, Event
 from gateway.cases.updates import CaseUpdates
 from gateway.clock import Clock, VirtualClock
+from gateway.metrics import Metrics
 from gateway.workdays import add_working_days
 from mocks.runs import current_run
 from signing.xmldsig import SigningKey
@@ -96,8 +97,10 @@ class CaseEngine:
         answer_wait_seconds: float,
         updates: CaseUpdates | None = None,
         choices: CaseChoices | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.store = store
+        self._metrics = metrics
         self._queries = queries
         self._clock = clock
         self._signer = signer
@@ -615,6 +618,8 @@ class CaseEngine:
         expect = case.state
         if case.state == "querying" and case.purpose == "information":
             case.state, case.ground, case.due_at, case.decided_at = "expired", "deadline-missed", None, now
+            if self._metrics is not None:
+                self._metrics.case_deadlines_missed.labels(regulation.slug).inc()
             event = Event(
                 "deadline",
                 "No answer within 30 minutes: the information request expired",

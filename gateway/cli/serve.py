@@ -66,7 +66,7 @@ def up(access_log: bool, **options: Any) -> None:
 @data_options
 @click.argument("name")
 @click.option("--host", help="Address to listen on [default: 127.0.0.1]")
-@click.option("--port", type=int, required=True, help="Port")
+@click.option("--port", type=int, help="Port [default: 8080, or QAQPA_PORT]")
 @click.option("--population-size", type=int, help="Citizens generated if the data directory has none")
 @click.option("--seed", "population_seed", type=int, help="Population seed [default: 407]")
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]))

@@ -287,18 +287,26 @@ def test_the_portal_refuses_a_request_not_validly_signed_by_the_applicant(
     assert read_cases(gateway, iin) == before, "a refused request opens no case"
 
 
+def _deadlines_missed(gateway: LiveGateway, regulation: str) -> float:
+    wanted = f'qaqpa_case_deadlines_missed_total{{regulation="{regulation}"}} '
+    lines = [line for line in gateway.http.get("/metrics").text.splitlines() if line.startswith(wanted)]
+    return float(lines[0].split()[-1]) if lines else 0.0
+
+
 def test_an_information_request_expires_when_a_system_hangs(gateway: LiveGateway) -> None:
     rule = {"fault": {"kind": "hang"}}
     assert gateway.http.post("/api/v1/mocks/cbdi/faults", json=rule).status_code == 201
     iin = adult_young(gateway)[2]
     case = open_case(gateway, "SOCPROT_DisabilityAssessment_Information", iin, wait=False)
     assert case["state"] == "querying"
+    missed_before = _deadlines_missed(gateway, case["regulation"])
     gateway.advance_clock("29m")
     assert read_case(gateway, case["caseId"])["state"] == "querying"
     gateway.advance_clock("2m")
     expired = read_case(gateway, case["caseId"])
     assert (expired["state"], expired["ground"]["code"]) == ("expired", "deadline-missed")
     assert any(e["kind"] == "deadline" and e["lines"] for e in expired["events"])
+    assert _deadlines_missed(gateway, case["regulation"]) == missed_before + 1, "/metrics counts it"
 
 
 def test_a_tester_plays_the_officer_step_by_step(gateway: LiveGateway) -> None:

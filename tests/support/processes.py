@@ -27,9 +27,11 @@ class QaqpaProcess:
         self.log_path = data_dir / f"qaqpa-{arguments[0]}-{port}.log"
         self._process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> QaqpaProcess:
-        """Start the command and wait until ``/health`` answers 200."""
-        command = [QAQPA, *self.arguments, "--port", str(self.port), "--data-dir", str(self.data_dir)]
+    def start(self, *, with_options: bool = True) -> QaqpaProcess:
+        """Start the command and wait until ``/health`` answers 200; without ``with_options`` the command gets
+        no ``--port`` and ``--data-dir`` (its environment says them, as in docker-compose.yml)."""
+        options = ["--port", str(self.port), "--data-dir", str(self.data_dir)] if with_options else []
+        command = [QAQPA, *self.arguments, *options]
         with self.log_path.open("ab") as log_file:
             self._process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=self.env)
         deadline = time.monotonic() + 90

@@ -27,6 +27,8 @@ def test_environment_variables_then_arguments(monkeypatch: pytest.MonkeyPatch) -
 def test_production_mode_refuses_the_default_admin_token() -> None:
     with pytest.raises(ValidationError, match="admin token"):
         Settings(mode="production")
+    with pytest.raises(ValidationError, match="admin token"):
+        Settings(mode="production", admin_token=SecretStr(""))  # docker-compose.yml's when none is set
     assert not Settings(mode="production", admin_token=SecretStr("s3cret-token")).dev
 
 
@@ -39,3 +41,8 @@ def test_unknown_and_invalid_settings_are_refused() -> None:
 
 def test_the_local_address_of_a_wildcard_bind() -> None:
     assert Settings(host="0.0.0.0", port=81).local_base_url == "http://127.0.0.1:81"
+
+
+def test_mocks_running_on_their_own_are_given_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QAQPA_MOCK_URLS", '{"zags": "http://zags:8080/"}')
+    assert Settings().mock_urls == {"zags": "http://zags:8080/"}
