@@ -58,8 +58,9 @@ def save(connection: Connection, state: ClockState, run: str | None = None) -> i
     return version + 1
 
 
-def forget_run(connection: Connection, run: str) -> None:
-    connection.execute(delete(run_clocks).where(run_clocks.c.run_id == run))
+def forget_run(connection: Connection, run: str) -> bool:
+    """Delete a test run's own clock; whether it had one."""
+    return connection.execute(delete(run_clocks).where(run_clocks.c.run_id == run)).rowcount > 0
 
 
 def _state(row: Any) -> ClockState:
@@ -92,11 +93,13 @@ class SharedClock:
     def change(self, connection: Connection, state: ClockState, run: str | None = None) -> None:
         self._show(save(connection, state, run), state, run)
 
-    def forget(self, connection: Connection, run: str) -> None:
-        forget_run(connection, run)
+    def forget(self, connection: Connection, run: str) -> bool:
+        """The run reads the instance's clock again, in every process; whether it had a clock of its own."""
+        had_one = forget_run(connection, run)
         with self._lock:
             self._run_versions.pop(run, None)
             self.clock.forget(run)
+        return had_one
 
     def _show(self, version: int, state: ClockState, run: str | None = None) -> None:
         with self._lock:

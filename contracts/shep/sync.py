@@ -221,6 +221,18 @@ def build_error_info(error: ErrorInfo, tag: str = FAULT_DETAIL) -> etree._Elemen
     return element
 
 
+def fault_error_info(detail: etree._Element | None) -> ErrorInfo | None:
+    """The ``ErrorInfo`` in a SOAP Fault's ``detail``, if there is one; matched by local name, as providers
+    put it in namespaces of their own."""
+    if detail is None:
+        return None
+    wanted = ns.split_qname(FAULT_DETAIL)[1]
+    for child in detail.iterchildren(tag=etree.Element):
+        if ns.split_qname(child.tag)[1] == wanted:
+            return read_error_info(child)
+    return None
+
+
 def read_error_info(element: etree._Element) -> ErrorInfo:
     """Read an ``ErrorInfo``-shaped element leniently: a provider's fault detail is not trusted to be valid."""
     sub = element.find("subError")

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.shep import KZ_TIME
-from gateway.api.deps import AdminDep, RunDep, RuntimeDep
+from gateway.api.deps import AdminDep, RuntimeDep, request_run
 from gateway.cases import SERVICES_BY_ID, Case, CaseEngine, CaseRequest
 from gateway.cases.answers import ground_value
 from gateway.errors import NotFound
 from gateway.runtime import Runtime
+from mocks.runs import current_run
 from signing.iin import iin_problem
 
-router = APIRouter(prefix="/api/v1/cases", tags=["cases"])
+router = APIRouter(prefix="/api/v1/cases", tags=["cases"], dependencies=[Depends(request_run)])
 
 Iin = Annotated[str, Field(pattern=r"^\d{12}$", description="12 digits")]
 
@@ -104,20 +105,19 @@ def case_view(case: Case) -> dict[str, Any]:
 async def list_cases(
     runtime: RuntimeDep,
     _: AdminDep,
-    run: RunDep,
     iin: Annotated[str | None, Query()] = None,
     regulation: Annotated[str | None, Query(description="a catalogue slug")] = None,
     state: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[dict[str, Any]]:
     found = await _engine(runtime).store.find(
-        applicant_iin=iin, regulation=regulation, state=state, limit=limit, run=run
+        applicant_iin=iin, regulation=regulation, state=state, limit=limit, run=current_run.get()
     )
     return [case_view(case) for case in found]
 
 
 @router.post("", status_code=201, summary="Open an application or an information request as a case")
-async def open_case(body: OpenCase, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def open_case(body: OpenCase, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     service = SERVICES_BY_ID.get(body.service_id)
     if service is None:
         raise NotFound(f"{body.service_id} is not a SOCPROT serviceId (GET /api/v1/services lists them)")
@@ -141,7 +141,7 @@ async def open_case(body: OpenCase, runtime: RuntimeDep, _: AdminDep, _run: RunD
 
 
 @router.post("/proactive", status_code=201, summary="Order 225: Е-Макет finds a right and offers the benefit by SMS")
-async def offer(body: Offer, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def offer(body: Offer, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     if iin_problem(body.iin) is not None:
         raise NotFound(f"{body.iin} cannot be an IIN")
     service = SERVICES_BY_ID["SOCPROT_SpecialStateBenefit_Application"]
@@ -149,7 +149,7 @@ async def offer(body: Offer, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> 
 
 
 @router.get("/{case_id}", summary="One case with every event: queries, checks, steps, deadlines, signers")
-async def read_case(case_id: str, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def read_case(case_id: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     engine = _engine(runtime)
     view = case_view(await engine.get(case_id))
     view["events"] = [
@@ -172,7 +172,7 @@ async def read_case(case_id: str, runtime: RuntimeDep, _: AdminDep, _run: RunDep
 
 
 @router.get("/{case_id}/document", summary="The signed result document (contracts/regulations/result.xsd)")
-async def result_document(case_id: str, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> Response:
+async def result_document(case_id: str, runtime: RuntimeDep, _: AdminDep) -> Response:
     case = await _engine(runtime).get(case_id)
     if case.result_document is None:
         raise NotFound(f"case {case_id} has no result document yet (state {case.state})")
@@ -180,25 +180,21 @@ async def result_document(case_id: str, runtime: RuntimeDep, _: AdminDep, _run: 
 
 
 @router.post("/{case_id}/documents", summary="The applicant brings the documents a return asked for")
-async def bring_documents(
-    case_id: str, body: Documents, runtime: RuntimeDep, _: AdminDep, _run: RunDep
-) -> dict[str, Any]:
+async def bring_documents(case_id: str, body: Documents, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     return case_view(await _engine(runtime).submit_documents(case_id, body.documents))
 
 
 @router.post("/{case_id}/advance", summary="Play the officer through the current staff step (caseMode officer)")
-async def advance(case_id: str, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def advance(case_id: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     return case_view(await _engine(runtime).advance(case_id))
 
 
 @router.post("/{case_id}/decision", summary="Play the officer: accept the proposal, grant, refuse or return")
-async def officer_decision(
-    case_id: str, body: OfficerDecision, runtime: RuntimeDep, _: AdminDep, _run: RunDep
-) -> dict[str, Any]:
+async def officer_decision(case_id: str, body: OfficerDecision, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     engine = _engine(runtime)
     return case_view(await engine.officer_decision(case_id, body.action, body.ground, body.documents))
 
 
 @router.post("/{case_id}/sms-replies", summary="Order 225: the person's SMS reply (consent, language, bank account)")
-async def sms_reply(case_id: str, body: SmsReply, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def sms_reply(case_id: str, body: SmsReply, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     return case_view(await _engine(runtime).sms_reply(case_id, body.text))

@@ -7,18 +7,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.shep import KZ_TIME
-from gateway.api.deps import AdminDep, RunDep, RuntimeDep
+from gateway.api.deps import AdminDep, RuntimeDep, request_run
 from gateway.clock import ClockState, parse_duration
 from gateway.clock_state import SharedClock
 from gateway.errors import Conflict, SchemaViolation
 from gateway.runtime import Runtime
 from mocks.runs import current_run
 
-router = APIRouter(prefix="/api/v1/clock", tags=["clock"])
+router = APIRouter(prefix="/api/v1/clock", tags=["clock"], dependencies=[Depends(request_run)])
 
 
 class Advance(BaseModel):
@@ -71,12 +71,12 @@ async def _change(runtime: Runtime, state: ClockState) -> dict[str, Any]:
 
 
 @router.get("", summary="The instance's time, and whether it is virtual, shifted or frozen")
-async def read_clock(runtime: RuntimeDep, _run: RunDep) -> dict[str, Any]:
+async def read_clock(runtime: RuntimeDep) -> dict[str, Any]:
     return _view(runtime)
 
 
 @router.post("/advance", summary="Move the clock forward (or back, with a minus)")
-async def advance(body: Advance, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def advance(body: Advance, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     try:
         delta = parse_duration(body.by)
     except ValueError as error:
@@ -85,7 +85,7 @@ async def advance(body: Advance, runtime: RuntimeDep, _: AdminDep, _run: RunDep)
 
 
 @router.post("/set", summary="Jump to an instant; the clock runs on from there (unless frozen)")
-async def set_clock(body: SetTo, runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def set_clock(body: SetTo, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     try:
         state = _shared(runtime).clock.set_to(body.to)
     except ValueError as error:
@@ -94,7 +94,7 @@ async def set_clock(body: SetTo, runtime: RuntimeDep, _: AdminDep, _run: RunDep)
 
 
 @router.post("/freeze", summary="Stop the clock, now or at an instant")
-async def freeze(runtime: RuntimeDep, _: AdminDep, _run: RunDep, body: Freeze | None = None) -> dict[str, Any]:
+async def freeze(runtime: RuntimeDep, _: AdminDep, body: Freeze | None = None) -> dict[str, Any]:
     try:
         state = _shared(runtime).clock.frozen(body.at if body else None)
     except ValueError as error:
@@ -103,10 +103,10 @@ async def freeze(runtime: RuntimeDep, _: AdminDep, _run: RunDep, body: Freeze | 
 
 
 @router.post("/resume", summary="Let a frozen clock run on from where it stopped")
-async def resume(runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def resume(runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     return await _change(runtime, _shared(runtime).clock.resumed())
 
 
 @router.post("/reset", summary="Back to the system's time")
-async def reset(runtime: RuntimeDep, _: AdminDep, _run: RunDep) -> dict[str, Any]:
+async def reset(runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     return await _change(runtime, ClockState())

@@ -30,9 +30,7 @@ def _run(run: str) -> str:
 async def forget_run(run: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     run = _run(run)
     shared = runtime.shared_clock
-    had_clock = shared is not None and run in shared.clock.runs()
-    if shared is not None:
-        await runtime.database.write(lambda connection: shared.forget(connection, run))
+    had_clock = shared is not None and await runtime.database.write(lambda connection: shared.forget(connection, run))
     return {
         "run": run,
         "faults": await runtime.faults.forget_run(run),

@@ -20,7 +20,7 @@ from contracts import errors as contract_errors
 from contracts import namespaces as ns
 from contracts import soap
 from contracts.parsing import DEFAULT_LIMITS, parse_untrusted
-from contracts.shep import KZ_TIME, canonicalize, read_error_info
+from contracts.shep import KZ_TIME, canonicalize, fault_error_info, read_response
 from gateway.testing import Sandbox
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -141,20 +141,19 @@ def describe_answer(body: bytes, session_id: str | None) -> str:
     lines = [f"session  {session_id}"] if session_id else []
     if envelope.is_fault:
         fault = soap.read_fault(envelope.payload)
-        detail = next(iter(fault.detail.iterchildren(tag=etree.Element)), None) if fault.detail is not None else None
-        info = read_error_info(detail) if detail is not None else None
-        lines.append(f"fault    {info.code if info else fault.code}  (hop: {_hop(fault.actor)})")
-        lines.append(f"         {info.message if info else fault.string}")
-        if info is not None and info.sub_error is not None:
-            lines.append(f"from     {info.sub_error.code}: {info.sub_error.message}")
+        shep_error = fault_error_info(fault.detail)
+        lines.append(f"fault    {shep_error.code if shep_error else fault.code}  (hop: {_hop(fault.actor)})")
+        lines.append(f"         {shep_error.message if shep_error else fault.string}")
+        if shep_error is not None and shep_error.sub_error is not None:
+            lines.append(f"from     {shep_error.sub_error.code}: {shep_error.sub_error.message}")
         return "\n".join(lines)
     canonicalize(envelope.payload)
-    status = envelope.payload.find("response/responseInfo/status")
-    if status is not None:
-        lines.append(f"status   {status.findtext('code')}  {status.findtext('message')}")
-    data = envelope.payload.find("response/responseData/data")
-    if data is not None:
-        lines.append(_pretty(data))
+    try:
+        info, data = read_response(envelope.payload)
+    except ValueError as error:
+        return f"not a SendMessageResponse ({error}):\n{body[:2000].decode('utf-8', 'replace')}"
+    lines.append(f"status   {info.status.code}  {info.status.message}")
+    lines.append(_pretty(data))
     return "\n".join(lines)
 
 
@@ -171,13 +170,14 @@ def _pretty(data: etree._Element) -> str:
             return (data.text or "").strip()
     if not children:
         return (data.text or "").strip()
-    parts = []
-    for child in children:
-        copy = etree.fromstring(etree.tostring(child))
-        etree.cleanup_namespaces(copy)  # the envelope's declarations, copied onto each child, say nothing here
-        etree.indent(copy, space="  ")
-        parts.append(etree.tostring(copy, encoding="unicode"))
-    return "\n".join(parts)
+    return "\n".join(map(_indented_element, children))
+
+
+def _indented_element(element: etree._Element) -> str:
+    copy = etree.fromstring(etree.tostring(element))
+    etree.cleanup_namespaces(copy)  # the envelope's declarations, copied onto each child, say nothing here
+    etree.indent(copy, space="  ")
+    return etree.tostring(copy, encoding="unicode")
 
 
 # --- qaqpa log -------------------------------------------------------------------------------------------
@@ -307,8 +307,6 @@ _BODIES = (
 
 def _indented(text: str) -> str:
     try:
-        root = parse_untrusted(text.encode(), DEFAULT_LIMITS, what="a logged message")
+        return _indented_element(parse_untrusted(text.encode(), DEFAULT_LIMITS, what="a logged message"))
     except contract_errors.ContractError:
         return text
-    etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="unicode")

@@ -33,7 +33,6 @@ from contracts import soap
 from contracts.loader import Contracts, validate
 from contracts.parsing import XmlLimits, parse_untrusted
 from contracts.shep import (
-    FAULT_DETAIL,
     SEND_MESSAGE,
     SEND_MESSAGE_RESPONSE,
     ErrorInfo,
@@ -43,7 +42,7 @@ from contracts.shep import (
     build_request,
     build_response,
     canonicalize,
-    read_error_info,
+    fault_error_info,
     read_payload,
     read_request,
     read_response,
@@ -234,11 +233,9 @@ class SyncChannel:
 
 def _provider_error_info(fault: soap.Fault, now: str) -> ErrorInfo:
     """The provider's own ErrorInfo, for the subError of our fault; made up from faultcode/faultstring if absent."""
-    if fault.detail is not None:
-        for child in fault.detail.iterchildren(tag=etree.Element):
-            if ns.split_qname(child.tag)[1] == ns.split_qname(FAULT_DETAIL)[1]:
-                error = read_error_info(child)
-                return error if _XSD_DATETIME.fullmatch(error.date) else dataclasses.replace(error, date=now)
+    error = fault_error_info(fault.detail)
+    if error is not None:
+        return error if _XSD_DATETIME.fullmatch(error.date) else dataclasses.replace(error, date=now)
     return ErrorInfo(code=fault.code or "(none)", message=fault.string or "(none)", date=now)
 
 
