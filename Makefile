@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck unit bench venv clean
+.PHONY: run test lint typecheck unit bench venv tools clean
 
 run: $(STAMP)
 	$(BIN)/qaqpa up $(ARGS)
@@ -26,6 +26,13 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.population
 
 venv: $(STAMP)
+
+# The Debian programs some tests drive (as root): the independent signature verifiers and the console's browser.
+# Without them those tests skip and say why; .ci/run installs the same list.
+tools:
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		xmlsec1 openjdk-17-jdk-headless nodejs npm chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

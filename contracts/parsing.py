@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from contracts.errors import ForbiddenDtd, MalformedXml, XmlTooDeep, XmlTooLarge
+from contracts.errors import ContractError, ForbiddenDtd, MalformedXml, XmlTooDeep, XmlTooLarge
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,22 @@ def parse_untrusted(data: bytes | str, limits: XmlLimits = DEFAULT_LIMITS, *, wh
         raise ForbiddenDtd(f"{what} carries a DOCTYPE; DTDs and entity declarations are not accepted")
     _check_depth(root, limits, what)
     return root
+
+
+def indented(element: etree._Element) -> str:
+    """``element`` as indented text for people to read."""
+    copy = etree.fromstring(etree.tostring(element))
+    etree.cleanup_namespaces(copy)  # declarations copied from the enclosing document say nothing here
+    etree.indent(copy, space="  ")
+    return etree.tostring(copy, encoding="unicode")
+
+
+def indented_text(text: str, limits: XmlLimits = DEFAULT_LIMITS, *, what: str = "document") -> str:
+    """``text`` indented when it is XML (parsed as hardened as any), else as it was."""
+    try:
+        return indented(parse_untrusted(text.encode(), limits, what=what))
+    except ContractError:
+        return text
 
 
 def _syntax_error(error: etree.XMLSyntaxError, what: str, limits: XmlLimits) -> Exception:

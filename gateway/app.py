@@ -32,6 +32,8 @@ from gateway.cases.sender import orchestrator_password
 from gateway.cases.updates import CaseUpdates
 from gateway.clock import Clock, SystemClock, VirtualClock
 from gateway.clock_state import SharedClock
+from gateway.console import PREFIX as CONSOLE
+from gateway.console import create_console
 from gateway.errors import InvalidRunHeader
 from gateway.mailbox import Courier, Mailbox
 from gateway.message_log import MessageLog
@@ -198,6 +200,8 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     )
     runtime = _runtime(settings, clock, database, upstream, limits, instance_pki, faults, journal, mock_paths, alone)
     app.state.runtime = runtime
+    if not alone:
+        app.mount(CONSOLE, create_console(runtime))
     return app
 
 

@@ -51,10 +51,12 @@ class Exchange:
 class LogQuery:
     message_id: str | None = None
     session_id: str | None = None
+    correlation_id: str | None = None
     sender_id: str | None = None
     service_id: str | None = None
     subject_iin: str | None = None
     outcome: str | None = None
+    status_code: str | None = None
     since: datetime | None = None
     until: datetime | None = None
     limit: int = 50
@@ -72,6 +74,12 @@ class MessageLog:
         statement = _select(query)
         rows = await self._storage.read(lambda connection: connection.execute(statement).mappings().all())
         return [_as_json(row) for row in rows]
+
+    async def summaries(self, query: LogQuery) -> list[dict[str, Any]]:
+        """The matching exchanges without their bodies, newest first: what a list of them shows."""
+        statement = _select(query).with_only_columns(*_SUMMARY_COLUMNS)
+        rows = await self._storage.read(lambda connection: connection.execute(statement).mappings().all())
+        return [_summary_json(row) for row in rows]
 
     async def operational(self, query: LogQuery) -> list[dict[str, Any]]:
         """Operational records of the matching exchanges, newest first."""
@@ -114,10 +122,12 @@ def _select(query: LogQuery) -> Select[Any]:
     filters = {
         message_log.c.message_id: query.message_id,
         message_log.c.session_id: query.session_id,
+        message_log.c.correlation_id: query.correlation_id,
         message_log.c.sender_id: query.sender_id,
         message_log.c.service_id: query.service_id,
         message_log.c.subject_iin: query.subject_iin,
         message_log.c.outcome: query.outcome,
+        message_log.c.status_code: query.status_code,
     }
     for column, value in filters.items():
         if value is not None:
@@ -192,7 +202,14 @@ def _text(body: bytes | None) -> str | None:
     return None if body is None else body.decode("utf-8", errors="replace")
 
 
-def _as_json(row: Any) -> dict[str, Any]:
+_SUMMARY_COLUMNS = (
+    *(column for column in message_log.c if not column.name.endswith("_body") and column.name != "signatures"),
+    message_log.c.provider_request_body.is_not(None).label("provider_reached"),
+    message_log.c.provider_response_body.is_not(None).label("provider_answered"),
+)
+
+
+def _summary_json(row: Any) -> dict[str, Any]:
     return {
         "sessionId": row["session_id"],
         "channel": row["channel"],
@@ -209,6 +226,19 @@ def _as_json(row: Any) -> dict[str, Any]:
         "respondedAt": _utc(row["responded_at"]),
         "timingsMs": row["timings"],
         "clientAddress": row["client_address"],
+        # Whether the gateway sent the provider its request, and got an answer: what a diagram draws.
+        "providerReached": _flag(row, "provider_reached", "provider_request_body"),
+        "providerAnswered": _flag(row, "provider_answered", "provider_response_body"),
+    }
+
+
+def _flag(row: Any, label: str, body: str) -> bool:
+    return bool(row[label]) if label in row else row[body] is not None
+
+
+def _as_json(row: Any) -> dict[str, Any]:
+    return {
+        **_summary_json(row),
         "request": _text(row["request_body"]),
         "providerRequest": _text(row["provider_request_body"]),
         "providerResponse": _text(row["provider_response_body"]),

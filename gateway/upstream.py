@@ -56,5 +56,16 @@ class Upstream:
         except httpx.HTTPError as error:
             raise ProviderUnreachable(f"{system} could not be reached: {error}", detail=url, system=system) from None
 
+    async def probe(self, url: str, *, timeout: float) -> str | None:
+        """Why ``url`` does not answer 200 (a provider's health address), or None when it does."""
+        try:
+            async with asyncio.timeout(timeout):
+                response = await self._client.get(url)
+        except TimeoutError:
+            return f"no answer within {timeout:g} s"
+        except httpx.HTTPError as error:
+            return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        return None if response.status_code == 200 else f"HTTP {response.status_code}"
+
     async def close(self) -> None:
         await self._client.aclose()

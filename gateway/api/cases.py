@@ -150,7 +150,11 @@ async def offer(body: Offer, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]
 
 @router.get("/{case_id}", summary="One case with every event: queries, checks, steps, deadlines, signers")
 async def read_case(case_id: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
-    engine = _engine(runtime)
+    return await case_with_events(_engine(runtime), case_id)
+
+
+async def case_with_events(engine: CaseEngine, case_id: str) -> dict[str, Any]:
+    """One case as :func:`case_view` shows it, with its events oldest first (the console's page too)."""
     view = case_view(await engine.get(case_id))
     view["events"] = [
         {

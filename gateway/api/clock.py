@@ -36,7 +36,7 @@ class Freeze(BaseModel):
     at: Annotated[datetime | None, Field(description="default: now")] = None
 
 
-def _view(runtime: Runtime) -> dict[str, Any]:
+def clock_view(runtime: Runtime) -> dict[str, Any]:
     now = runtime.clock.now()
     shared = runtime.shared_clock
     state = shared.clock.state() if shared is not None else ClockState()
@@ -50,14 +50,15 @@ def _view(runtime: Runtime) -> dict[str, Any]:
     }
 
 
-def _shared(runtime: Runtime) -> SharedClock:
+def shared_clock(runtime: Runtime) -> SharedClock:
     if runtime.shared_clock is None:
         raise Conflict("this instance runs on the system clock (production mode): its time cannot be moved")
     return runtime.shared_clock
 
 
-async def _change(runtime: Runtime, state: ClockState) -> dict[str, Any]:
-    shared = _shared(runtime)
+async def change_clock(runtime: Runtime, state: ClockState) -> dict[str, Any]:
+    """Move the clock (of the request's test run) to ``state``, then do at once what the new time makes due."""
+    shared = shared_clock(runtime)
     run = current_run.get()
     await runtime.database.write(lambda connection: shared.change(connection, state, run))
     # What the new time makes due happens before the answer: a tester who moved the clock past a response
@@ -67,12 +68,12 @@ async def _change(runtime: Runtime, state: ClockState) -> dict[str, Any]:
         runtime.courier.wake()
     if runtime.cases is not None:
         await runtime.cases.move_on()
-    return _view(runtime)
+    return clock_view(runtime)
 
 
 @router.get("", summary="The instance's time, and whether it is virtual, shifted or frozen")
 async def read_clock(runtime: RuntimeDep) -> dict[str, Any]:
-    return _view(runtime)
+    return clock_view(runtime)
 
 
 @router.post("/advance", summary="Move the clock forward (or back, with a minus)")
@@ -81,32 +82,32 @@ async def advance(body: Advance, runtime: RuntimeDep, _: AdminDep) -> dict[str, 
         delta = parse_duration(body.by)
     except ValueError as error:
         raise SchemaViolation(str(error)) from None
-    return await _change(runtime, _shared(runtime).clock.advanced(delta))
+    return await change_clock(runtime, shared_clock(runtime).clock.advanced(delta))
 
 
 @router.post("/set", summary="Jump to an instant; the clock runs on from there (unless frozen)")
 async def set_clock(body: SetTo, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     try:
-        state = _shared(runtime).clock.set_to(body.to)
+        state = shared_clock(runtime).clock.set_to(body.to)
     except ValueError as error:
         raise SchemaViolation(str(error)) from None
-    return await _change(runtime, state)
+    return await change_clock(runtime, state)
 
 
 @router.post("/freeze", summary="Stop the clock, now or at an instant")
 async def freeze(runtime: RuntimeDep, _: AdminDep, body: Freeze | None = None) -> dict[str, Any]:
     try:
-        state = _shared(runtime).clock.frozen(body.at if body else None)
+        state = shared_clock(runtime).clock.frozen(body.at if body else None)
     except ValueError as error:
         raise SchemaViolation(str(error)) from None
-    return await _change(runtime, state)
+    return await change_clock(runtime, state)
 
 
 @router.post("/resume", summary="Let a frozen clock run on from where it stopped")
 async def resume(runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
-    return await _change(runtime, _shared(runtime).clock.resumed())
+    return await change_clock(runtime, shared_clock(runtime).clock.resumed())
 
 
 @router.post("/reset", summary="Back to the system's time")
 async def reset(runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
-    return await _change(runtime, ClockState())
+    return await change_clock(runtime, ClockState())

@@ -18,14 +18,23 @@ async def list_messages(
     runtime: RuntimeDep,
     _: AdminDep,
     session_id: Annotated[str | None, Query(alias="sessionId")] = None,
+    correlation_id: Annotated[str | None, Query(alias="correlationId", description="every exchange of a chain")] = None,
     sender_id: Annotated[str | None, Query(alias="senderId")] = None,
     service_id: Annotated[str | None, Query(alias="serviceId")] = None,
     iin: Annotated[str | None, Query(description="the subject's IIN, as found in the request payload")] = None,
     outcome: Literal["ok", "fault"] | None = None,
+    code: Annotated[str | None, Query(description="the status or fault code: Provider.Timeout, SCSS001")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> dict[str, Any]:
     query = LogQuery(
-        session_id=session_id, sender_id=sender_id, service_id=service_id, subject_iin=iin, outcome=outcome, limit=limit
+        session_id=session_id,
+        correlation_id=correlation_id,
+        sender_id=sender_id,
+        service_id=service_id,
+        subject_iin=iin,
+        outcome=outcome,
+        status_code=code,
+        limit=limit,
     )
     return {"exchanges": await runtime.message_log.find(query)}
 

@@ -1,9 +1,8 @@
-"""What every ``qaqpa`` command shares: the data-directory options, settings from them, progress, logging."""
+"""What every ``qaqpa`` command shares: the data-directory options, settings from them, logging."""
 
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,6 +11,7 @@ import click
 from pydantic import ValidationError
 
 from gateway.bootstrap import prepare_database
+from gateway.cli._output import table
 from gateway.clock_state import instance_clock
 from gateway.pki import Pki
 from gateway.settings import Settings
@@ -49,8 +49,15 @@ def mock_system(name: str, param_hint: str) -> MockSystem:
     try:
         return system_by_name(name)
     except KeyError:
-        known = ", ".join(each.name for each in SYSTEMS)
-        raise click.BadParameter(f"unknown system {name!r}; the systems: {known}", param_hint=param_hint) from None
+        raise click.BadParameter(
+            f"unknown system {name!r}; the systems:\n{systems_table()}", param_hint=param_hint
+        ) from None
+
+
+def systems_table() -> str:
+    """Every mock system, one a row, its serviceIds one a line."""
+    rows = [(each.name, each.code, each.title, "\n".join(s.service_id for s in each.services)) for each in SYSTEMS]
+    return table(rows, ("name", "code", "title", "serviceIds"))
 
 
 def open_pki(settings: Settings) -> tuple[Database, Pki]:
@@ -69,22 +76,6 @@ def open_pki(settings: Settings) -> tuple[Database, Pki]:
         allow_sha1=settings.allow_sha1,
     )
     return database, instance
-
-
-def progress(label: str) -> Callable[[int, int], None]:
-    """A progress bar on stderr, shown once there is work to count."""
-    state: dict[str, Any] = {}
-
-    def update(done: int, total: int) -> None:
-        bar = state.get("bar")
-        if bar is None:
-            bar = state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-        if done >= total:
-            bar.__exit__(None, None, None)
-
-    return update
 
 
 def configure_logging(level: str) -> None:

@@ -13,15 +13,20 @@ from sqlalchemy import Engine
 
 from contracts.shep import KZ_TIME
 from gateway.cli._options import data_options, mock_system, open_pki, settings_from
+from gateway.cli._output import progress, table
 from gateway.clock_state import instance_clock
-from gateway.conformance import SignaturePolicy, Target, check_system
+from gateway.conformance import Report, SignaturePolicy, Target, check_system
 from gateway.settings import Settings
 from mocks.population import read_summary, sample_iins
 
 
 @click.group()
 def contract() -> None:
-    """Contracts: check an implementation against the contract Qaqpa's mock of it follows."""
+    """Check an implementation against a mock's contract.
+
+    Each mock system follows a contract (WSDL, payload schemas, signatures, faults: contracts/); `check`
+    runs it against a real system's endpoint, `openapi` prints the REST facade's (docs/contracts.md).
+    """
 
 
 @contract.command("check")
@@ -51,11 +56,18 @@ def contract_check(
     junit: Path | None,
     **options: Any,
 ) -> None:
-    """Send the system's golden requests to URL, signed as the gateway signs, and check the answers: SyncChannel
-    envelope, payload schema, signature, answer time and fault shapes. Exit 1 when a check fails.
+    """Check a real system's endpoint against a mock's contract.
+
+    Sends the system's golden requests to URL, signed as the gateway signs, and checks the answers: SyncChannel
+    envelope, payload schema, signature, answer time and fault shapes. Prints one row a check (progress on
+    stderr) and exits 1 when a check fails.
 
     Signatures are made and verified with the data directory's test PKI: an implementation under test trusts
     its CA (`qaqpa pki ca --out DIR`) and signs with a certificate it issued (`qaqpa pki issue --bin BIN`).
+
+    \b
+    qaqpa contract check --system zags --url https://zags.test/bip-sync/ --junit contract.xml
+    qaqpa contract check --system gbdfl --url http://127.0.0.1:9001/ --iin 641030320925 --signature optional
     """
     system = mock_system(name, "--system")
     settings = settings_from(**options)
@@ -71,8 +83,9 @@ def contract_check(
         signature=signature,
         expect_bin=expect_bin,
     )
-    report = check_system(target, asked[:requests], verifier=pki.verifier, signer=pki.gateway_key)
-    click.echo(report.text())
+    checking = progress(f"Checking {system.code}'s serviceIds")
+    report = check_system(target, asked[:requests], verifier=pki.verifier, signer=pki.gateway_key, progress=checking)
+    click.echo(_report_text(report))
     if junit is not None:
         junit.write_bytes(report.junit())
     if not report.passed:
@@ -82,7 +95,13 @@ def contract_check(
 @contract.command("openapi")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE [default: stdout]")
 def contract_openapi(out: Path | None) -> None:
-    """Print the REST facade's OpenAPI as the code declares it; contracts/rest/openapi.json must equal it."""
+    """Print the REST facade's OpenAPI document.
+
+    As the code declares it, in the committed file's layout: contracts/rest/openapi.json must equal it.
+
+    \b
+    qaqpa contract openapi --out contracts/rest/openapi.json
+    """
     text = openapi_text()
     if out is None:
         click.echo(text, nl=False)
@@ -97,6 +116,24 @@ def openapi_text() -> str:
     with tempfile.TemporaryDirectory(prefix="qaqpa-openapi-") as data_dir:
         document = create_app(Settings(data_dir=Path(data_dir))).openapi()
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _report_text(report: Report) -> str:
+    rows = [
+        ("PASS" if f.passed else "FAIL", f.service_id, f.check, "\n".join(map(str.strip, f.detail.splitlines())))
+        for f in report.findings
+    ]
+    failed = len(report.failures)
+    return "\n".join(
+        [
+            f"Contract of {report.system} checked against {report.url}",
+            "",
+            # "ok", not "result": the verdicts' width, so `FAIL  serviceId` greps as the report always read.
+            table(rows, ("ok", "serviceId", "check", "detail")),
+            "",
+            f"{len(report.findings)} checks: {len(report.findings) - failed} passed, {failed} failed",
+        ]
+    )
 
 
 def _population_iins(engine: Engine, count: int, dev: bool) -> list[str]:

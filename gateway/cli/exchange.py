@@ -19,8 +19,9 @@ from lxml import etree
 from contracts import errors as contract_errors
 from contracts import namespaces as ns
 from contracts import soap
-from contracts.parsing import DEFAULT_LIMITS, parse_untrusted
+from contracts.parsing import DEFAULT_LIMITS, indented, indented_text, parse_untrusted
 from contracts.shep import KZ_TIME, canonicalize, fault_error_info, read_response
+from gateway.cli._output import table
 from gateway.testing import Sandbox
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,7 +44,7 @@ def _sandbox(url: str, token: str | None, run: str | None) -> Sandbox:
     return Sandbox(url, admin_token=token, run=run)
 
 
-def _unreachable(url: str, error: httpx.HTTPError) -> click.ClickException:
+def unreachable(url: str, error: httpx.HTTPError) -> click.ClickException:
     return click.ClickException(f"cannot reach Qaqpa at {url}: {error} (is `qaqpa up` running? --url)")
 
 
@@ -76,7 +77,11 @@ def call(
     token: str | None,
     run: str | None,
 ) -> None:
-    """Send SERVICE_ID a request through the SyncChannel and pretty-print the answer; exit 1 on a fault.
+    """Send a serviceId a request and print the answer.
+
+    Through the SyncChannel of --url: SERVICE_ID's golden request with --set values, a payload file, or a
+    whole envelope. Prints the session, the status and the payload indented, or the fault with its code and
+    the hop that failed (and exits 1).
 
     \b
     qaqpa call GBDFL_UniversalServiceSync --set iin=880101300123
@@ -87,7 +92,7 @@ def call(
         envelope = _envelope(sandbox, service_id, source, dict(_pairs(values)), (sender, password))
         answer = sandbox.send(envelope, fault=fault)
     except httpx.HTTPError as error:
-        raise _unreachable(url, error) from None
+        raise unreachable(url, error) from None
     finally:
         sandbox.close()
     if raw:
@@ -170,14 +175,7 @@ def _pretty(data: etree._Element) -> str:
             return (data.text or "").strip()
     if not children:
         return (data.text or "").strip()
-    return "\n".join(map(_indented_element, children))
-
-
-def _indented_element(element: etree._Element) -> str:
-    copy = etree.fromstring(etree.tostring(element))
-    etree.cleanup_namespaces(copy)  # the envelope's declarations, copied onto each child, say nothing here
-    etree.indent(copy, space="  ")
-    return etree.tostring(copy, encoding="unicode")
+    return "\n".join(map(indented, children))
 
 
 # --- qaqpa log -------------------------------------------------------------------------------------------
@@ -189,9 +187,9 @@ _COLUMNS = ("received", "session", "sender", "serviceId", "iin", "outcome", "cod
 @click.option("--sender", help="senderId")
 @click.option("--service", "service_id", help="serviceId")
 @click.option("--iin", help="The subject's IIN")
-@click.option("--outcome", type=click.Choice(["ok", "fault"]))
+@click.option("--outcome", type=click.Choice(["ok", "fault"]), help="Only answered or only failed exchanges")
 @click.option("--session", "session_id", help="Show this exchange whole: both hops' messages and signatures")
-@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True, help="The newest this many")
 @click.option("--follow", "-f", is_flag=True, help="Keep printing new exchanges as they come (Ctrl-C stops)")
 @click.option("--interval", type=click.FloatRange(0.1, 60), default=1.0, show_default=True, help="--follow's poll")
 @instance_options
@@ -208,7 +206,10 @@ def log(
     token: str | None,
     run: str | None,
 ) -> None:
-    """The message log: the newest exchanges as a table, filtered; one exchange whole with --session.
+    """Show the message log: exchanges as a table, or one whole.
+
+    The newest exchanges, oldest first, one row each (received, session, sender, serviceId, IIN, outcome,
+    code, milliseconds); with --session one exchange whole, both hops' messages and signatures.
 
     \b
     qaqpa log --outcome fault --service ZAGS_DeathActs
@@ -227,16 +228,16 @@ def log(
             click.echo(_whole(found[0]))
             return
         found.reverse()  # oldest first, as a log reads
-        click.echo(_table([_row(exchange) for exchange in found], _COLUMNS))
+        click.echo(table([_row(exchange) for exchange in found], _COLUMNS))
         seen = {exchange["sessionId"] for exchange in found}
         while follow:
             time.sleep(interval)
             fresh = [e for e in reversed(_exchanges(sandbox, params)) if e["sessionId"] not in seen]
             for exchange in fresh:
                 seen.add(exchange["sessionId"])
-                click.echo(_table([_row(exchange)], _COLUMNS, header=False))
+                click.echo(table([_row(exchange)], _COLUMNS, header=False))
     except httpx.HTTPError as error:
-        raise _unreachable(url, error) from None
+        raise unreachable(url, error) from None
     except KeyboardInterrupt:
         pass
     finally:
@@ -266,13 +267,6 @@ def _row(exchange: dict[str, Any]) -> list[str]:
     ]
 
 
-def _table(rows: Sequence[Sequence[str]], columns: Sequence[str], *, header: bool = True) -> str:
-    widths = [max([len(column)] + [len(row[i]) for row in rows]) for i, column in enumerate(columns)]
-    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True))] if header else []
-    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
-    return "\n".join(line.rstrip() for line in lines)
-
-
 def _whole(exchange: dict[str, Any]) -> str:
     summary = [f"{name:<14}{exchange.get(key) or '-'}" for name, key in _SUMMARY]
     summary.append(f"{'timings (ms)':<14}{exchange.get('timingsMs') or {}}")
@@ -280,7 +274,7 @@ def _whole(exchange: dict[str, Any]) -> str:
         summary.append(f"{'signature':<14}{verdict}")
     for title, key in _BODIES:
         if exchange.get(key):
-            summary += ["", f"--- {title} ---", _indented(exchange[key])]
+            summary += ["", f"--- {title} ---", indented_text(exchange[key], what="a logged message")]
     return "\n".join(summary)
 
 
@@ -303,10 +297,3 @@ _BODIES = (
     ("answer (provider → gateway)", "providerResponse"),
     ("answer (gateway → client)", "response"),
 )
-
-
-def _indented(text: str) -> str:
-    try:
-        return _indented_element(parse_untrusted(text.encode(), DEFAULT_LIMITS, what="a logged message"))
-    except contract_errors.ContractError:
-        return text

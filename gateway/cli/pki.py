@@ -18,6 +18,7 @@ from contracts.errors import ContractError
 from contracts.parsing import XmlLimits, parse_untrusted
 from gateway.bootstrap import prepare_database
 from gateway.cli._options import data_options, open_pki, settings_from
+from gateway.cli._output import table
 from gateway.clock import SystemClock
 from gateway.clock_state import instance_clock
 from gateway.pki import CertificateRequest, Pki, issue, list_certificates, revoke, subject_for
@@ -37,7 +38,15 @@ def _authority(pki: Pki) -> TestPki:
 
 @click.group()
 def pki() -> None:
-    """The data directory's test PKI: a root and an issuing CA shaped like НУЦ РК."""
+    """The test PKI, shaped like НУЦ РК: issue, revoke, list.
+
+    A root and an issuing CA in the data directory, with a CRL and an OCSP responder served by `qaqpa up`.
+    `qaqpa verify` and the gateway trust it (docs/signatures.md).
+
+    \b
+    qaqpa pki issue --iin 641030320925 --bin 100140300032 --org "ТОО «ПОРТАЛ»" --out portal/
+    qaqpa pki list
+    """
 
 
 @pki.command("issue")
@@ -45,11 +54,11 @@ def pki() -> None:
 @click.option("--iin", required=True, help="The holder's IIN (names come from the population if it knows it)")
 @click.option("--bin", "bin_", help="A BIN makes it a legal entity employee's certificate")
 @click.option("--org", "organization", help="The organisation's name (with --bin)")
-@click.option("--role", type=click.Choice(["sign", "auth"]), default="sign", show_default=True)
+@click.option("--role", type=click.Choice(["sign", "auth"]), default="sign", show_default=True, help="The key's use")
 @click.option("--revoked", is_flag=True, help="Revoke it at once")
 @click.option("--expired", is_flag=True, help="Make it expired (valid until yesterday)")
 @click.option("--not-yet-valid", is_flag=True, help="Make it valid from 30 days from now")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Directory to write to")
 def pki_issue(
     iin: str,
     bin_: str | None,
@@ -61,7 +70,15 @@ def pki_issue(
     out: Path,
     **options: Any,
 ) -> None:
-    """Issue a certificate; writes key.pem, cert.pem and chain.pem (the CAs) into --out."""
+    """Issue a certificate: key.pem, cert.pem and chain.pem.
+
+    Writes the key (mode 600), the certificate and the CA chain into --out and prints the serial and the
+    subject. Without --bin an individual's certificate, with it a legal entity employee's.
+
+    \b
+    qaqpa pki issue --iin 641030320925 --out me/
+    qaqpa pki issue --iin 641030320925 --bin 100140300032 --role auth --expired --out old/
+    """
     problem = iin_problem(iin) or (bin_problem(bin_) if bin_ else None)
     if problem:
         raise click.BadParameter(problem)
@@ -83,9 +100,15 @@ def pki_issue(
 
 @pki.command("ca")
 @data_options
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Directory to write to")
 def pki_ca(out: Path, **options: Any) -> None:
-    """Write the CA certificates: root.pem, ca.pem (issuing) and chain.pem (both)."""
+    """Write the CA certificates (root.pem, ca.pem, chain.pem).
+
+    root.pem is the root, ca.pem the issuing CA, chain.pem both: what a system under test trusts.
+
+    \b
+    qaqpa pki ca --out trust/
+    """
     settings = settings_from(**options)
     authority = TestPki.open(settings.pki_dir, SystemClock().now())
     out.mkdir(parents=True, exist_ok=True)
@@ -103,9 +126,16 @@ def pki_ca(out: Path, **options: Any) -> None:
     type=click.Choice([flag.name for flag in x509.ReasonFlags]),
     default="key_compromise",
     show_default=True,
+    help="The CRL's reason code",
 )
 def pki_revoke(serial: str, reason: str, **options: Any) -> None:
-    """Revoke a certificate by its (hexadecimal) serial; running gateways notice within a second."""
+    """Revoke a certificate by its hexadecimal serial.
+
+    SERIAL is as `pki issue` and `pki list` print it. Running gateways notice within a second.
+
+    \b
+    qaqpa pki revoke 3F2A9C01 --reason superseded
+    """
     settings = settings_from(**options)
     database = Database(settings.resolved_database_url)
     prepare_database(settings, database, SystemClock())
@@ -126,26 +156,41 @@ def pki_revoke(serial: str, reason: str, **options: Any) -> None:
 @pki.command("list")
 @data_options
 def pki_list(**options: Any) -> None:
-    """The certificates the test CA issued, newest first."""
+    """List the certificates the test CA issued, newest first."""
     settings = settings_from(**options)
     database = Database(settings.resolved_database_url)
     prepare_database(settings, database, SystemClock())
     with database.sync_engine.connect() as connection:
         rows = list_certificates(connection)
     database.sync_engine.dispose()
-    for row in rows:
-        state = f"revoked {row['revokedAt'][:10]}" if row["revokedAt"] else f"valid to {row['notAfter'][:10]}"
-        click.echo(f"{row['serial']:<40} {row['role']:<4} {state:<22} {row['subject']}")
+    listed = [(row["serial"], row["role"], _certificate_state(row), row["subject"]) for row in rows]
+    click.echo(table(listed, ("serial", "role", "state", "subject")))
+
+
+def _certificate_state(row: dict[str, Any]) -> str:
+    return f"revoked {row['revokedAt'][:10]}" if row["revokedAt"] else f"valid to {row['notAfter'][:10]}"
 
 
 @click.command()
-@click.option("--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
-@click.option("--cert", "cert_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True, help="key.pem"
+)
+@click.option(
+    "--cert", "cert_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True, help="cert.pem"
+)
 @click.option("--transport", is_flag=True, help="Sign a SOAP envelope's Body (WS-Security), not the document")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Where to write [default: stdout]")
 @click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def sign(key_path: Path, cert_path: Path, transport: bool, out: Path | None, document: Path) -> None:
-    """Sign an XML document (Kalkan-shaped enveloped signature) or a SOAP envelope (--transport)."""
+    """Sign XML as Kalkan does, or a SOAP Body (--transport).
+
+    DOCUMENT gets a Kalkan-shaped enveloped signature; with --transport, a SOAP envelope gets ShEP's
+    WS-Security signature of its Body. Use a key and certificate from `qaqpa pki issue`.
+
+    \b
+    qaqpa sign --key me/key.pem --cert me/cert.pem --out signed.xml payload.xml
+    qaqpa sign --transport --key portal/key.pem --cert portal/cert.pem request.xml > signed.xml
+    """
     key = SigningKey.from_pem(key_path.read_bytes(), cert_path.read_bytes())
     root = _parse(document.read_bytes(), document)
     if transport:
@@ -176,7 +221,15 @@ def verify(
     document: Path,
     **options: Any,
 ) -> None:
-    """Verify signed XML exactly as the gateway does; exit 1 with the reason if it is refused."""
+    """Verify signed XML exactly as the gateway does.
+
+    Prints VALID with the signer and the revocation checks for each signature, or REFUSED with the reason
+    (and exits 1), checked against the data directory's test CA.
+
+    \b
+    qaqpa verify --expect-iin 641030320925 signed.xml
+    qaqpa verify --transport --expect-bin 100140300032 envelope.xml
+    """
     settings = settings_from(**options)
     database, instance = open_pki(settings)
     database.sync_engine.dispose()

@@ -10,7 +10,8 @@ import uvicorn
 
 from gateway._version import __version__
 from gateway.bootstrap import bootstrap
-from gateway.cli._options import configure_logging, data_options, mock_system, progress, settings_from
+from gateway.cli._options import configure_logging, data_options, mock_system, settings_from
+from gateway.cli._output import progress
 from gateway.clock import SystemClock
 from gateway.storage.database import Database
 
@@ -25,10 +26,19 @@ from gateway.storage.database import Database
 @click.option("--population-size", type=int, help="Citizens generated on first start [default: 10000]")
 @click.option("--seed", "population_seed", type=int, help="Population seed [default: 407]")
 @click.option("--mock-transport", type=click.Choice(["http", "inprocess"]), help="How the gateway reaches the mocks")
-@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), help="[default: info]")
 @click.option("--access-log/--no-access-log", default=False, help="Log every HTTP request [default: off]")
 def up(access_log: bool, **options: Any) -> None:
-    """Serve the gateway and every mock system (dev mode unless --mode production)."""
+    """Serve the gateway and every mock system.
+
+    Dev mode unless --mode production. The first start migrates the database, makes the test PKI and
+    generates the population (progress on stderr); later starts reuse them. Flags override the QAQPA_*
+    environment variables (QAQPA_PORT, QAQPA_DATABASE_URL, …), which override the defaults.
+
+    \b
+    qaqpa up --port 9000 --population-size 2000
+    qaqpa up --mode production --admin-token "$TOKEN" --database-url postgresql://qaqpa@db/qaqpa
+    """
     settings = settings_from(**options)
     configure_logging(settings.log_level)
     database = Database(settings.resolved_database_url)
@@ -69,13 +79,18 @@ def up(access_log: bool, **options: Any) -> None:
 @click.option("--port", type=int, help="Port [default: 8080, or QAQPA_PORT]")
 @click.option("--population-size", type=int, help="Citizens generated if the data directory has none")
 @click.option("--seed", "population_seed", type=int, help="Population seed [default: 407]")
-@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), help="[default: info]")
 def mock(name: str, **options: Any) -> None:
-    """Serve one mock system alone (for example: qaqpa mock zags --port 9001).
+    """Serve one mock system alone.
 
-    Same code and same data as inside `qaqpa up` (population, PKI, fault rules, journal): point it at the data
-    directory of a running instance to share them. The system answers at / (WSDL at /?wsdl); its fault rules
-    and journal are at /api/v1/mocks/NAME/…, the population's admin API at /api/v1/population/….
+    NAME is a system's short name (gbdfl, zags, …; an unknown one lists them all). Same code and same data as
+    inside `qaqpa up` (population, PKI, fault rules, journal): point it at the data directory of a running
+    instance to share them. The system answers at / (WSDL at /?wsdl); its fault rules and journal are at
+    /api/v1/mocks/NAME/…, the population's admin API at /api/v1/population/….
+
+    \b
+    qaqpa mock zags --port 9001
+    qaqpa mock gbdfl --data-dir /srv/qaqpa --port 9002
     """
     system = mock_system(name, "NAME")
     settings = settings_from(**options)

@@ -72,14 +72,20 @@ def check_system(
     signer: SigningKey | None,
     client: httpx.Client | None = None,
     now: Callable[[], datetime] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Every check of ``target``'s services, each over every IIN in ``iins``."""
+    """Every check of ``target``'s services, each over every IIN in ``iins``; ``progress(done, total)`` is
+    told after each serviceId and after the unknown-serviceId check."""
     runner = _Runner(target, verifier, signer, client or httpx.Client(), now or _now, load_contracts())
+    services = target.system.services
+    tell = progress or (lambda done, total: None)
     try:
         report = Report(system=target.system.code, url=target.url)
-        for service in target.system.services:
+        for done, service in enumerate(services, start=1):
             report.findings += runner.service_checks(service, iins)
-        report.findings.append(runner.unknown_service(target.system.services[0], iins[0]))
+            tell(done, len(services) + 1)
+        report.findings.append(runner.unknown_service(services[0], iins[0]))
+        tell(len(services) + 1, len(services) + 1)
         return report
     finally:
         if client is None:

@@ -129,6 +129,7 @@ message_log = Table(
     Index(None, "service_id", "received_at"),
     Index(None, "subject_iin"),
     Index(None, "received_at"),
+    Index(None, "correlation_id"),
 )
 
 clock_state = Table(

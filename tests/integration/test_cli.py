@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +14,9 @@ from click.testing import CliRunner
 
 from contracts import namespaces as ns
 from gateway.cli import main
+from mocks.population import FEATURES
 from signing.iin import iin_birth_date, is_valid_iin
+from tests.support.gateway import kz_today
 from tests.support.processes import running as running_process
 from tests.support.servers import free_port
 from tests.support.shep import read_fault, response_payload, response_wrapper, send_message, simulated_data, zeep_lookup
@@ -58,11 +59,31 @@ def test_population_sample_prints_existing_citizens_with_the_feature(served: tup
     assert result.exit_code == 0, result.output
     iins = result.output.split()
     assert len(iins) == 5
-    today = datetime.date.today()
+    today = kz_today()
     for iin in iins:
         assert is_valid_iin(iin)
         born = iin_birth_date(iin)
         assert born is not None and (today - born).days < 18 * 366
+
+
+def test_population_sample_shows_who_they_are_as_a_table(served: tuple[str, Path]) -> None:
+    _, data_dir = served
+    runner = CliRunner()
+    plain = runner.invoke(
+        main, ["population", "sample", "--count", "3", "--where", "deceased", "--data-dir", str(data_dir)]
+    )
+    shown = runner.invoke(
+        main, ["population", "sample", "--count", "3", "--where", "deceased", "--table", "--data-dir", str(data_dir)]
+    )
+    assert shown.exit_code == 0, shown.output
+    header, *rows = shown.output.splitlines()
+    assert header.split() == ["iin", "born", "sex", "name"]
+    assert [row.split()[0] for row in rows] == plain.output.split(), "the same citizens, in the same order"
+    for row in rows:
+        iin, born, dagger, died, sex, *name = row.split()
+        assert born == str(iin_birth_date(iin)) and dagger == "†" and died > born
+        assert sex in {"M", "F"} and len(name) >= 2
+    assert row.index(sex) == header.index("sex"), "the columns line up with the header"
 
 
 def test_an_unknown_feature_is_a_usage_error(tmp_path: Path) -> None:
@@ -77,10 +98,16 @@ def test_sample_without_a_population_says_what_to_do(tmp_path: Path) -> None:
     assert "qaqpa up" in result.output
 
 
-def test_population_features_lists_each_feature() -> None:
+def test_population_features_lists_each_feature_in_a_table() -> None:
     result = CliRunner().invoke(main, ["population", "features"])
     assert result.exit_code == 0
-    assert "deceased" in result.output and "child" in result.output
+    header, *rows = result.output.splitlines()
+    assert header.split() == ["feature", "description"]
+    described = {row.split()[0]: row for row in rows}
+    assert set(described) == set(FEATURES)
+    assert "citizens with a death date" in described["deceased"]
+    starts = {len(row) - len(row.removeprefix(row.split()[0]).lstrip()) for row in rows}
+    assert starts == {header.index("description")}, "the descriptions line up under their header"
 
 
 def test_production_mode_refuses_the_default_admin_token(tmp_path: Path) -> None:
@@ -93,6 +120,8 @@ def test_population_generate_replaces_the_population(tmp_path: Path) -> None:
     runner = CliRunner()
     first = runner.invoke(main, ["population", "generate", "--size", "50", "--seed", "1", "--data-dir", str(tmp_path)])
     assert first.exit_code == 0, first.output
+    assert first.stdout == f"50 citizens (seed 1) in sqlite:///{tmp_path / 'qaqpa.db'}\n", "progress stays off stdout"
+    assert first.stderr.splitlines()[-1] == "Generating the population: 50/50 (100%)"
     before = runner.invoke(main, ["population", "sample", "--count", "50", "--data-dir", str(tmp_path)]).output.split()
     runner.invoke(main, ["population", "generate", "--size", "50", "--seed", "2", "--data-dir", str(tmp_path)])
     after = runner.invoke(main, ["population", "sample", "--count", "50", "--data-dir", str(tmp_path)]).output.split()
@@ -139,7 +168,13 @@ def test_qaqpa_mock_serves_one_system_alone_on_the_same_data(served: tuple[str, 
 def test_qaqpa_mock_names_the_systems_when_the_name_is_unknown(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["mock", "atlantis", "--port", "1", "--data-dir", str(tmp_path)])
     assert result.exit_code == 2
-    assert "gbdfl" in result.output and "zags" in result.output
+    assert "unknown system 'atlantis'; the systems:" in result.output
+    lines = result.output.splitlines()
+    header = lines.index(next(line for line in lines if line.split() == ["name", "code", "title", "serviceIds"]))
+    zags = lines.index(next(line for line in lines if line.startswith("zags ")))
+    assert "ZAGS_BirthActs" in lines[zags] and lines[zags + 1].strip() == "ZAGS_MarriageActs"
+    assert lines[zags + 1].index("ZAGS_") == lines[header].index("serviceIds"), "one serviceId a line, in its column"
+    assert any(line.startswith("gbdfl ") and "GBDFL_UniversalServiceSync" in line for line in lines)
 
 
 def test_qaqpa_clock_moves_a_running_instance(served: tuple[str, Path]) -> None:
@@ -176,6 +211,53 @@ def test_qaqpa_clock_moves_one_test_run_s_clock_alone(served: tuple[str, Path]) 
         httpx.delete(f"{base_url}/api/v1/runs/cli-job").raise_for_status()
     bad = runner.invoke(main, ["clock", "show", "--run", "no good", "--data-dir", str(data_dir)])
     assert bad.exit_code == 2 and "--run" in bad.output
+
+
+def _clock(data_dir: Path, *arguments: str) -> str:
+    result = CliRunner().invoke(main, ["clock", *arguments, "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _shown(data_dir: Path, *arguments: str) -> dict[str, tuple[str, str, str]]:
+    """``qaqpa clock show``'s table: each clock's time, offset (seconds) and state."""
+    header, *rows = _clock(data_dir, "show", *arguments).splitlines()
+    assert header.split() == ["clock", "now", "offset", "state"]
+    shown = {}
+    for row in rows:
+        *name, now, offset, unit, state = row.split()
+        assert unit == "s" and row.index(now) == header.index("now")
+        shown[" ".join(name)] = (now, offset, state)
+    return shown
+
+
+def test_qaqpa_clock_show_lists_the_instance_s_clock_and_each_run_s(tmp_path: Path) -> None:
+    assert _shown(tmp_path).keys() == {"instance"}
+    _clock(tmp_path, "advance", "1h", "--run", "job-a")
+    _clock(tmp_path, "freeze", "2026-12-01T09:00:00+05:00", "--run", "job-b")
+    clocks = _shown(tmp_path)
+    assert list(clocks) == ["instance", "run job-a", "run job-b"]
+    assert clocks["instance"][1:] == ("+0", "running")
+    _, offset, state = clocks["run job-a"]
+    assert state == "running" and offset.startswith("+3,")
+    assert clocks["run job-b"][0] == "2026-12-01T09:00:00+05:00" and clocks["run job-b"][2] == "frozen"
+    assert list(_shown(tmp_path, "--run", "job-b")) == ["run job-b"]
+
+
+def test_qaqpa_clock_set_freeze_and_resume(tmp_path: Path) -> None:
+    moved = _clock(tmp_path, "set", "2030-01-15T12:00:00+05:00")
+    assert moved.startswith("2030-01-15T12:00:0") and "(+" in moved
+    frozen = _clock(tmp_path, "freeze", "2030-01-15T18:00:00+05:00")
+    assert frozen.startswith("2030-01-15T18:00:00+05:00  (frozen, ")
+    time.sleep(1.1)
+    assert _shown(tmp_path)["instance"][0] == "2030-01-15T18:00:00+05:00", "a frozen clock stands still"
+    assert _clock(tmp_path, "advance", "30m").startswith("2030-01-15T18:30:00+05:00  (frozen, ")
+    resumed = _clock(tmp_path, "resume")
+    assert resumed.startswith("2030-01-15T18:30:0") and "frozen" not in resumed
+    assert _shown(tmp_path)["instance"][2] == "running"
+    assert _clock(tmp_path, "reset").endswith("(the system's time)\n")
+    wrong = CliRunner().invoke(main, ["clock", "set", "2030-01-15T12:00:00", "--data-dir", str(tmp_path)])
+    assert wrong.exit_code == 2 and "no time zone" in wrong.output
 
 
 def test_production_mode_has_no_virtual_clock(tmp_path: Path) -> None:

@@ -63,6 +63,11 @@ def test_sign_then_verify_gives_the_gateway_s_verdict(data_dir: Path, tmp_path: 
     signed = tmp_path / "signed.xml"
     key, cert = tmp_path / "me" / "key.pem", tmp_path / "me" / "cert.pem"
     _run("sign", "--key", key, "--cert", cert, "--out", signed, document)
+    to_stdout = CliRunner().invoke(main, ["sign", "--key", str(key), "--cert", str(cert), str(document)])
+    assert to_stdout.exit_code == 0 and to_stdout.stdout_bytes.startswith(b"<?xml")
+    piped = tmp_path / "piped.xml"
+    piped.write_bytes(to_stdout.stdout_bytes)
+    assert _run("verify", "--data-dir", data_dir, "--expect-iin", IIN, piped).startswith("VALID payload signature")
     assert _run("verify", "--data-dir", data_dir, "--expect-iin", IIN, signed).startswith("VALID payload signature")
 
     refused = CliRunner().invoke(
@@ -78,8 +83,13 @@ def test_a_revoked_certificate_is_refused_by_verify(data_dir: Path, tmp_path: Pa
     _run("sign", "--key", tmp_path / "gone" / "key.pem", "--cert", tmp_path / "gone" / "cert.pem", "--out",
          tmp_path / "signed.xml", document)  # fmt: skip
     _run("pki", "revoke", "--data-dir", data_dir, f"{certificate.serial_number:X}")
-    listing = _run("pki", "list", "--data-dir", data_dir)
-    assert f"{certificate.serial_number:X}" in listing and "revoked" in listing
+    header, *rows = _run("pki", "list", "--data-dir", data_dir).splitlines()
+    assert header.split() == ["serial", "role", "state", "subject"]
+    [row] = [row for row in rows if row.startswith(f"{certificate.serial_number:X} ")]
+    assert row.split()[1:3] == ["sign", "revoked"] and row.index("revoked") == header.index("state")
+    assert f"IIN{IIN}" in row[header.index("subject") :]
+    unknown = CliRunner().invoke(main, ["pki", "revoke", "--data-dir", str(data_dir), "ABCDEF0123"])
+    assert unknown.exit_code == 1 and "never issued serial ABCDEF0123" in unknown.output
     refused = CliRunner().invoke(main, ["verify", "--data-dir", str(data_dir), str(tmp_path / "signed.xml")])
     assert refused.exit_code == 1 and "RevokedByCrl" in refused.output
 

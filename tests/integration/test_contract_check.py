@@ -3,6 +3,7 @@ with a precise report against providers broken on purpose."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from gateway.app import create_mock_server
 from gateway.bootstrap import bootstrap
 from gateway.cli import main
 from gateway.cli._options import open_pki
+from gateway.cli.contract import openapi_text
 from gateway.clock import SystemClock
 from gateway.conformance import Report, Target, check_system
 from gateway.pki import Pki
@@ -118,7 +120,17 @@ def test_the_cli_checks_a_standalone_mock_and_writes_junit_then_fails_a_broken_o
             main, ["contract", "check", "--system", "gbdfl", "--url", f"{mock.base_url}/", "--junit", str(junit), *data]
         )
     assert result.exit_code == 0, result.output
-    assert "6 checks: 6 passed, 0 failed" in result.output
+    assert "6 checks: 6 passed, 0 failed" in result.stdout
+    _, _, header, *rows = result.stdout.splitlines()
+    assert header.split() == ["ok", "serviceId", "check", "detail"]
+    checks = [row.split()[:3] for row in rows[:6]]
+    assert ["PASS", "GBDFL_UniversalServiceSync", "fault"] in checks and ["PASS", "GBDFL", "unknown"] in checks
+    assert {row.index(row.split()[1]) for row in rows[:6]} == {header.index("serviceId")}
+    # GBDFL has one serviceId: progress after it and after the unknown-serviceId check, on stderr alone.
+    assert result.stderr.splitlines() == [
+        "Checking GBDFL's serviceIds: 1/2 (50%)",
+        "Checking GBDFL's serviceIds: 2/2 (100%)",
+    ]
     suite = etree.parse(str(junit)).getroot().find("testsuite")
     assert suite is not None and (suite.get("tests"), suite.get("failures")) == ("6", "0")
 
@@ -135,3 +147,15 @@ def test_the_cli_names_the_systems_when_the_name_is_wrong(instance: Instance) ->
         main, ["contract", "check", "--system", "nope", "--url", "http://127.0.0.1:9/", "--data-dir", "x"]
     )
     assert result.exit_code == 2 and "gbdfl" in result.output and "zags" in result.output
+
+
+def test_the_cli_prints_or_writes_the_rest_facade_s_openapi(tmp_path: Path) -> None:
+    printed = CliRunner().invoke(main, ["contract", "openapi"])
+    assert printed.exit_code == 0, printed.output
+    document = json.loads(printed.stdout)
+    assert document["openapi"].startswith("3.") and "/api/v1/clock" in document["paths"]
+    assert printed.stdout == openapi_text(), "the committed file's layout: sorted keys, 2-space indent"
+    written = tmp_path / "openapi.json"
+    result = CliRunner().invoke(main, ["contract", "openapi", "--out", str(written)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert written.read_text(encoding="utf-8") == printed.stdout

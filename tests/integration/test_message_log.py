@@ -74,3 +74,19 @@ def test_bad_query_parameters_are_a_problem_not_a_crash(gateway: LiveGateway) ->
     response = gateway.http.get("/api/v1/messages", params={"limit": "lots"})
     assert response.status_code == 400
     assert response.json()["code"] == "Client.SchemaViolation"
+
+
+def test_the_log_filters_by_code_and_by_correlation_chain(gateway: LiveGateway) -> None:
+    correlation_id = f"chain-{uuid.uuid4()}"
+    in_chain = send_message(inline_data(gbdfl_request(gateway.sample("alive")[0])), service_id="TEST_Hang")
+    in_chain = in_chain.replace(
+        b"</messageId>", f"</messageId><correlationId>{correlation_id}</correlationId>".encode(), 1
+    )
+    gateway.post(in_chain)
+    gateway.post(send_message(inline_data(gbdfl_request(gateway.sample("alive")[0]))))
+
+    (chained,) = gateway.http.get("/api/v1/messages", params={"correlationId": correlation_id}).json()["exchanges"]
+    assert chained["correlationId"] == correlation_id and chained["statusCode"] == "Provider.Timeout"
+    timeouts = gateway.http.get("/api/v1/messages", params={"code": "Provider.Timeout"}).json()["exchanges"]
+    assert any(entry["sessionId"] == chained["sessionId"] for entry in timeouts)
+    assert all(entry["statusCode"] == "Provider.Timeout" for entry in timeouts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import subprocess
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from contracts.regulations import CATALOGUE_DIR
 from gateway.cases import CASE_SERVICES
 from mocks.population.tables import bank_accounts, benefits, civil_acts, disabilities, employments
 from signing.xmldsig import SigningKey, sign_enveloped
-from tests.support.gateway import LiveGateway
+from tests.support.gateway import LiveGateway, kz_today
 from tests.support.shep import send_message
 from tests.support.tools import require
 
@@ -107,12 +107,12 @@ def mother_of(gateway: LiveGateway, child_iin: str) -> str:
 
 def register_birth(gateway: LiveGateway, mother_iin: str, days_ago: int = 60) -> str:
     """A baby born ``days_ago`` to ``mother_iin``, registered now: the population's admin API, as a tester does."""
-    born = (date.today() - timedelta(days=days_ago)).isoformat()
+    born = (kz_today() - timedelta(days=days_ago)).isoformat()
     baby = {"surname": "ТЕСТОВ", "name": "НҰРЛАН", "birthDate": born, "sex": "M"}
     response = gateway.http.post("/api/v1/population/persons", json=baby)
     assert response.status_code == 201, response.text
     child: str = response.json()["person"]["iin"]
-    act = {"kind": "BIRTH", "number": f"B{child[-7:]}", "eventDate": born, "registeredOn": date.today().isoformat(),
+    act = {"kind": "BIRTH", "number": f"B{child[-7:]}", "eventDate": born, "registeredOn": kz_today().isoformat(),
            "office": "711210000", "personIin": child, "motherIin": mother_iin}  # fmt: skip
     response = gateway.http.post("/api/v1/population/records/civil-acts", json=act)
     assert response.status_code == 201, response.text
@@ -121,7 +121,7 @@ def register_birth(gateway: LiveGateway, mother_iin: str, days_ago: int = 60) ->
 
 def end_benefits(gateway: LiveGateway, iin: str, kind: str) -> str:
     """End ``iin``'s payments of ``kind`` yesterday (the admin API), so that a new application is no duplicate."""
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (kz_today() - timedelta(days=1)).isoformat()
     for row in gateway.rows(select(benefits.c.id).where(benefits.c.iin == iin, benefits.c.kind == kind)):
         response = gateway.http.patch(f"/api/v1/population/records/benefits/{row['id']}", json={"endedOn": yesterday})
         assert response.status_code == 200, response.text
@@ -131,7 +131,7 @@ def end_benefits(gateway: LiveGateway, iin: str, kind: str) -> str:
 def determine_disability(gateway: LiveGateway, iin: str, group: str, *, since_childhood: bool) -> str:
     """A disability determined today, without a re-examination date (the admin API, as a tester does)."""
     record = {"iin": iin, "group": group, "cause": "SINCE_CHILDHOOD" if since_childhood else "GENERAL_ILLNESS",
-              "sinceChildhood": since_childhood, "establishedOn": date.today().isoformat(),
+              "sinceChildhood": since_childhood, "establishedOn": kz_today().isoformat(),
               "certificateNumber": f"T{iin[-8:]}"}  # fmt: skip
     response = gateway.http.post("/api/v1/population/records/disabilities", json=record)
     assert response.status_code == 201, response.text
@@ -139,7 +139,7 @@ def determine_disability(gateway: LiveGateway, iin: str, group: str, *, since_ch
 
 
 def work_injured(gateway: LiveGateway) -> list[str]:
-    today = date.today()
+    today = kz_today()
     rows = gateway.rows(
         select(disabilities.c.iin).where(
             disabilities.c.cause.in_(("WORK_INJURY", "OCCUPATIONAL_DISEASE")),

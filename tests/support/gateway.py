@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ import httpx
 from argon2 import PasswordHasher
 from sqlalchemy import Connection, insert, select, update
 
+from contracts.shep import KZ_TIME
 from gateway import Settings, create_app
 from gateway.bootstrap import prepare_database
 from gateway.clock import SystemClock
@@ -56,6 +57,11 @@ TEST_SERVICES: dict[str, tuple[str, float | None, bool]] = {
 }
 
 
+def kz_today() -> date:
+    """Today in Kazakhstan, as the instance judges ages and expiry: after 19:00 UTC it is tomorrow there."""
+    return datetime.now(KZ_TIME).date()
+
+
 class LiveGateway:
     def __init__(
         self, base_url: str, app: Any, database_url: str, provider_inbox: Recipient, consumer_inbox: Recipient
@@ -86,7 +92,7 @@ class LiveGateway:
         """IINs of existing citizens (``feature`` as in ``qaqpa population sample --where``)."""
         database = Database(self.database_url)
         try:
-            return sample_iins(database.sync_engine, count, feature, datetime.now(UTC).date())
+            return sample_iins(database.sync_engine, count, feature, kz_today())
         finally:
             database.sync_engine.dispose()
 

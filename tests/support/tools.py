@@ -17,6 +17,7 @@ INSTALL = {
     "java": "apt-get install openjdk-17-jdk-headless",
     "node": "apt-get install nodejs npm",
     "npm": "apt-get install nodejs npm",
+    "chromium": "apt-get install chromium, or make tools",
 }
 
 
