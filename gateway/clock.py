@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from contracts.shep import KZ_TIME
 from mocks.runs import current_run
+
+
+def wall_clock(moment: datetime | str) -> str:
+    """An instant (or its ISO text) as Kazakhstan's wall clock reads it, to the second: what people are shown."""
+    aware = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    return aware.astimezone(KZ_TIME).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class Clock(Protocol):

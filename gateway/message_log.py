@@ -51,6 +51,8 @@ class Exchange:
 class LogQuery:
     message_id: str | None = None
     session_id: str | None = None
+    session_ids: tuple[str, ...] | None = None
+    """Any of these sessions (a case's exchanges), read in one query."""
     correlation_id: str | None = None
     sender_id: str | None = None
     service_id: str | None = None
@@ -132,6 +134,8 @@ def _select(query: LogQuery) -> Select[Any]:
     for column, value in filters.items():
         if value is not None:
             statement = statement.where(column == value)
+    if query.session_ids is not None:
+        statement = statement.where(message_log.c.session_id.in_(query.session_ids))
     if query.since is not None:
         statement = statement.where(message_log.c.received_at >= query.since.astimezone(UTC))
     if query.until is not None:

@@ -25,10 +25,15 @@ def require_admin(request: Request, runtime: RuntimeDep) -> None:
     """Outside dev mode, operator endpoints (the message log, …) need ``Authorization: Bearer <admin token>``."""
     if runtime.settings.dev:
         return
-    expected = runtime.settings.admin_token.get_secret_value()
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), expected):
+    if scheme.lower() != "bearer" or not is_admin_token(runtime, token.strip()):
         raise AuthenticationFailed("this endpoint needs Authorization: Bearer <admin token> outside dev mode")
+
+
+def is_admin_token(runtime: Runtime, given: str) -> bool:
+    """Whether ``given`` is the instance's admin token (compared in constant time; bytes, so any text may come)."""
+    expected = runtime.settings.admin_token.get_secret_value()
+    return secrets.compare_digest(given.encode(), expected.encode())
 
 
 AdminDep = Annotated[None, Depends(require_admin)]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,8 +19,9 @@ from contracts import errors as contract_errors
 from contracts import namespaces as ns
 from contracts import soap
 from contracts.parsing import DEFAULT_LIMITS, indented, indented_text, parse_untrusted
-from contracts.shep import KZ_TIME, canonicalize, fault_error_info, read_response
+from contracts.shep import canonicalize, fault_error_info, read_response
 from gateway.cli._output import table
+from gateway.clock import wall_clock
 from gateway.testing import Sandbox
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,6 +42,15 @@ def instance_options(function: F) -> F:
 
 def _sandbox(url: str, token: str | None, run: str | None) -> Sandbox:
     return Sandbox(url, admin_token=token, run=run)
+
+
+def refused(response: httpx.Response) -> click.ClickException:
+    """The instance's refusal as one line: its fault code and message (application/problem+json), else the status."""
+    try:
+        problem = response.json()
+        return click.ClickException(f"{problem['code']}: {problem['message']}")
+    except (ValueError, KeyError, TypeError):
+        return click.ClickException(f"{response.status_code} {response.text[:500]}")
 
 
 def unreachable(url: str, error: httpx.HTTPError) -> click.ClickException:
@@ -247,16 +256,14 @@ def log(
 def _exchanges(sandbox: Sandbox, params: dict[str, str | int]) -> list[dict[str, Any]]:
     response = sandbox.http.get("/api/v1/messages", params=params)
     if response.status_code != 200:
-        problem = response.json() if "json" in response.headers.get("content-type", "") else {}
-        raise click.ClickException(f"{problem.get('code', response.status_code)}: {problem.get('message', '')}")
+        raise refused(response)
     return list(response.json()["exchanges"])
 
 
 def _row(exchange: dict[str, Any]) -> list[str]:
-    received = datetime.fromisoformat(exchange["receivedAt"]).astimezone(KZ_TIME)
     total = (exchange.get("timingsMs") or {}).get("total")
     return [
-        received.strftime("%Y-%m-%d %H:%M:%S"),
+        wall_clock(exchange["receivedAt"]),
         exchange["sessionId"],
         exchange["senderId"] or "-",
         exchange["serviceId"] or "-",

@@ -8,8 +8,9 @@ from typing import Any
 import click
 import httpx
 
+from gateway.cli._options import mock_system
 from gateway.cli._output import table
-from gateway.cli.exchange import instance_options, unreachable
+from gateway.cli.exchange import instance_options, refused, unreachable
 from gateway.clock import parse_duration
 from gateway.testing import Sandbox
 from mocks.catalogue import SYSTEMS
@@ -143,10 +144,7 @@ def _row(rule: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _known(system: str) -> str:
-    names = [each.name for each in SYSTEMS]
-    if system not in names:
-        raise click.BadParameter(f"{system!r} is not a mock system; one of {', '.join(names)}", param_hint="SYSTEM")
-    return system
+    return mock_system(system, "SYSTEM").name
 
 
 def _call(url: str, token: str | None, run: str | None, method: str, path: str, body: Any = None) -> Any:
@@ -158,13 +156,5 @@ def _call(url: str, token: str | None, run: str | None, method: str, path: str, 
     finally:
         sandbox.close()
     if response.is_error:
-        raise click.ClickException(_problem(response))
+        raise refused(response)
     return response.json()
-
-
-def _problem(response: httpx.Response) -> str:
-    try:
-        problem = response.json()
-        return f"{problem['code']}: {problem['message']}"
-    except (ValueError, KeyError, TypeError):
-        return f"{response.status_code} {response.text[:500]}"

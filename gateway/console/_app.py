@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
@@ -26,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from contracts.shep import KZ_TIME
+from gateway.clock import wall_clock
 from gateway.console._views import clock_banner
 from gateway.errors import AuthenticationFailed, GatewayFault, InternalError, NotFound, SchemaViolation
 from gateway.runtime import Runtime
@@ -49,17 +48,11 @@ templates = Environment(
 STYLESHEET = (Path(__file__).parent / "templates" / "console.css").read_bytes()
 
 
-def _kz(moment: str | datetime) -> str:
-    """An instant as Kazakhstan's wall clock reads it: the time every page shows."""
-    aware = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
-    return aware.astimezone(KZ_TIME).strftime("%Y-%m-%d %H:%M:%S")
-
-
 def _ms(value: float) -> str:
     return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
 
 
-templates.filters["kz"] = _kz
+templates.filters["kz"] = wall_clock
 templates.filters["ms"] = _ms
 
 

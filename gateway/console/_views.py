@@ -15,6 +15,7 @@ from urllib.parse import quote
 from contracts.parsing import indented_text
 from contracts.shep import KZ_TIME
 from gateway.api.clock import clock_view
+from gateway.clock import wall_clock
 from gateway.console._sequence import Arrow, exchange_arrows
 from gateway.registry import ServiceRegistry
 from gateway.runtime import Runtime
@@ -204,8 +205,7 @@ def health_url(runtime: Runtime, name: str) -> str:
 def clock_banner(runtime: Runtime) -> dict[str, Any]:
     """The clock as every page's header shows it (the request's test run's clock)."""
     view = clock_view(runtime)
-    now = datetime.fromisoformat(view["nowKz"])
-    return {**view, "display": now.strftime("%Y-%m-%d %H:%M:%S"), "shift": _shift(view["offsetSeconds"])}
+    return {**view, "display": wall_clock(view["nowKz"]), "shift": _shift(view["offsetSeconds"])}
 
 
 def _shift(seconds: float) -> str | None:
