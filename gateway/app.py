@@ -315,15 +315,14 @@ def _load_pki(runtime: Runtime) -> None:
 
 async def _keep_clock_in_step(runtime: Runtime) -> None:
     """Pick up clock changes made by other processes (``qaqpa clock``, other gateways)."""
-    shared = runtime.shared_clock
-    if shared is None:
+    if runtime.shared_clock is None:
         return
     while True:
         await asyncio.sleep(runtime.settings.clock_refresh_seconds)
         try:
-            await runtime.database.read(shared.refresh)
+            await runtime.catch_up_with_clock()
         except Exception:
-            log.exception("could not read the shared clock; keeping its last state")
+            log.exception("could not read the shared clock or act on its time; keeping its last state")
 
 
 def _cases(app: FastAPI) -> CaseEngine:

@@ -79,16 +79,19 @@ class SharedClock:
         self._run_versions: dict[str, int] = {}
         self._lock = threading.Lock()
 
-    def refresh(self, connection: Connection) -> None:
+    def refresh(self, connection: Connection) -> bool:
+        """Show the stored clocks; whether any of them had changed."""
         version, state = load(connection)
-        self._show(version, state, None)
+        changed = self._show(version, state, None)
         stored = load_runs(connection)
         for run, (version, state) in stored.items():
-            self._show(version, state, run)
+            changed |= self._show(version, state, run)
         with self._lock:
             for run in set(self._run_versions) - set(stored):  # forgotten by another process
                 del self._run_versions[run]
                 self.clock.forget(run)
+                changed = True
+        return changed
 
     def change(self, connection: Connection, state: ClockState, run: str | None = None) -> None:
         self._show(save(connection, state, run), state, run)
@@ -101,15 +104,17 @@ class SharedClock:
             self.clock.forget(run)
         return had_one
 
-    def _show(self, version: int, state: ClockState, run: str | None = None) -> None:
+    def _show(self, version: int, state: ClockState, run: str | None = None) -> bool:
         with self._lock:
             shown = self.version if run is None else self._run_versions.get(run, 0)
-            if version > shown:
-                self.clock.apply(state, run)
-                if run is None:
-                    self.version = version
-                else:
-                    self._run_versions[run] = version
+            if version <= shown:
+                return False
+            self.clock.apply(state, run)
+            if run is None:
+                self.version = version
+            else:
+                self._run_versions[run] = version
+            return True
 
 
 def instance_clock(dev: bool, engine: Engine) -> Clock:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.shep import KZ_TIME
-from gateway.api.deps import AdminDep, RuntimeDep, request_run
+from gateway.api.deps import AdminDep, RuntimeDep, clock_caught_up, request_run
 from gateway.cases import SERVICES_BY_ID, Case, CaseEngine, CaseRequest
 from gateway.cases.answers import ground_value
 from gateway.errors import NotFound
@@ -21,7 +21,9 @@ from gateway.runtime import Runtime
 from mocks.runs import current_run
 from signing.iin import iin_problem
 
-router = APIRouter(prefix="/api/v1/cases", tags=["cases"], dependencies=[Depends(request_run)])
+router = APIRouter(
+    prefix="/api/v1/cases", tags=["cases"], dependencies=[Depends(request_run), Depends(clock_caught_up)]
+)
 
 Iin = Annotated[str, Field(pattern=r"^\d{12}$", description="12 digits")]
 

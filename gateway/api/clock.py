@@ -61,13 +61,7 @@ async def change_clock(runtime: Runtime, state: ClockState) -> dict[str, Any]:
     shared = shared_clock(runtime)
     run = current_run.get()
     await runtime.database.write(lambda connection: shared.change(connection, state, run))
-    # What the new time makes due happens before the answer: a tester who moved the clock past a response
-    # window reads DELIVERY_STOPPED at once.
-    if runtime.courier is not None:
-        await runtime.courier.expire()
-        runtime.courier.wake()
-    if runtime.cases is not None:
-        await runtime.cases.move_on()
+    await runtime.act_on_time()
     return clock_view(runtime)
 
 

@@ -56,3 +56,9 @@ async def request_run(
 
 
 RunDep = Annotated[str | None, Depends(request_run)]
+
+
+async def clock_caught_up(runtime: RuntimeDep) -> None:
+    """Before a read of time-driven state (cases): the clock as another process last moved it, and what its
+    time made due done (Runtime.catch_up_with_clock)."""
+    await runtime.catch_up_with_clock()

@@ -133,7 +133,7 @@ async def chain(request: Request, correlation_id: str) -> HTMLResponse:
 @router.get("/cases", response_class=HTMLResponse)
 async def cases(request: Request, iin: str = "", state: str = "", regulation: str = "") -> HTMLResponse:
     runtime = _runtime(request)
-    engine = _engine(runtime)
+    engine = await _engine(runtime)
     found = await engine.store.find(
         applicant_iin=iin.strip() or None,
         regulation=regulation.strip() or None,
@@ -151,7 +151,7 @@ async def cases(request: Request, iin: str = "", state: str = "", regulation: st
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 async def case(request: Request, case_id: str) -> HTMLResponse:
     runtime = _runtime(request)
-    view = await case_with_events(_engine(runtime), case_id)
+    view = await case_with_events(await _engine(runtime), case_id)
     now = runtime.clock.now()
     session_ids = tuple(dict.fromkeys(event["sessionId"] for event in view["events"] if event["sessionId"]))
     exchanges = (
@@ -301,9 +301,10 @@ async def _health(runtime: Runtime, name: str) -> str | None:
     return await runtime.upstream.probe(views.health_url(runtime, name), timeout=_HEALTH_TIMEOUT_SECONDS)
 
 
-def _engine(runtime: Runtime) -> CaseEngine:
+async def _engine(runtime: Runtime) -> CaseEngine:
     if runtime.cases is None:
         raise NotFound("this process runs no orchestrator: it has no cases")
+    await runtime.catch_up_with_clock()
     return runtime.cases
 
 

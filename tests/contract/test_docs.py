@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
 import zeep
 
 from mocks.catalogue import SYSTEMS
-from tests.support.gateway import LiveGateway
+from tests.support.gateway import LiveGateway, live_gateway
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
-def _python_block(markdown: str, after_heading: str) -> str:
+def _code_block(markdown: str, after_heading: str, language: str = "python") -> str:
     section = markdown.split(after_heading, 1)[1]
-    match = re.search(r"```python\n(.*?)```", section, re.DOTALL)
-    assert match, f"no python example after {after_heading!r}"
+    match = re.search(rf"```{language}\n(.*?)```", section, re.DOTALL)
+    assert match, f"no {language} example after {after_heading!r}"
     return match.group(1)
 
 
@@ -37,7 +40,7 @@ def _run_example(code: str, filename: str) -> None:
 
 
 def test_the_readme_zeep_example_works_as_written(gateway: LiveGateway) -> None:
-    code = _python_block(README.read_text(), "## Look a citizen up with zeep")
+    code = _code_block(README.read_text(), "## Look a citizen up with zeep")
     code = code.replace("http://127.0.0.1:8080", gateway.base_url)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
@@ -47,7 +50,7 @@ def test_the_readme_zeep_example_works_as_written(gateway: LiveGateway) -> None:
 
 
 def test_the_async_zeep_example_works_as_written(gateway: LiveGateway) -> None:
-    code = _python_block((README.parent / "docs" / "async.md").read_text(), "## From Python with zeep")
+    code = _code_block((README.parent / "docs" / "async.md").read_text(), "## From Python with zeep")
     code = code.replace("http://127.0.0.1:8080", gateway.base_url)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
@@ -64,9 +67,36 @@ def test_every_service_is_documented() -> None:
 
 
 def test_the_cases_example_works_as_written(gateway: LiveGateway) -> None:
-    code = _python_block((README.parent / "docs" / "cases.md").read_text(), "## From Python over REST")
+    code = _code_block((README.parent / "docs" / "cases.md").read_text(), "## From Python over REST")
     code = code.replace("http://127.0.0.1:8080", gateway.base_url)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         _run_example(code, "docs/cases.md")
     assert printed.getvalue().splitlines() == ["decided answered", "application/xml True"]
+
+
+def test_the_quickstart_shell_tour_works_as_written(tmp_path: Path) -> None:
+    """The tour moves the instance's own clock and breaks its mocks for everyone: it gets an instance of its own,
+    and runs in bash as a reader's terminal would, with the .venv's ``qaqpa`` first on the PATH."""
+    tour = _code_block((README.parent / "docs" / "quickstart.md").read_text(), "## A tour in the shell", "sh")
+    with live_gateway(tmp_path, f"sqlite:///{tmp_path / 'qaqpa.db'}") as instance:
+        environment = {
+            **os.environ,
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            "QAQPA_URL": instance.base_url,
+            "QAQPA_DATA_DIR": str(tmp_path),
+        }
+        finished = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", tour],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    printed = finished.stdout
+    assert "SCSS001" in printed, printed
+    assert "ZAGS.Busy" in printed and "provider:ZAGS" in printed and "exit 1" in printed, printed
+    assert "recovered" in printed, printed
+    assert "expired" in printed.splitlines(), "the case's deadline did not pass on the clock:\n" + printed

@@ -8,6 +8,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from gateway import clock_state
+from gateway.clock import ClockState
+from gateway.storage.database import Database
 from mocks.population.tables import identity_documents
 from tests.support.gateway import LiveGateway
 from tests.support.shep import gbdfl_request, inline_data, response_payload, send_message
@@ -78,3 +81,23 @@ def test_the_mocks_read_the_same_clock(gateway: LiveGateway) -> None:
     assert status() == "00"
     gateway.advance_clock(f"{(card['end_date'] - today).days + 1}d")
     assert status() == "01"
+
+
+def test_a_case_read_right_after_another_process_moved_the_clock_has_moved_on(gateway: LiveGateway) -> None:
+    """``qaqpa clock`` writes the clock's row from its own process; the next read of a case, without waiting for
+    the instance's quarter-second refresh, shows the case the new time made due (the quickstart's tour)."""
+    run = {"X-Qaqpa-Run": "clock-from-elsewhere"}
+    try:
+        gateway.http.post("/api/v1/mocks/cbdi/faults", json={"fault": {"kind": "hang"}}, headers=run)
+        [iin] = gateway.sample("adult")
+        body = {"serviceId": "SOCPROT_DisabilityAssessment_Information", "iin": iin, "wait": False}
+        opened = gateway.http.post("/api/v1/cases", json=body, headers=run).json()
+        assert opened["state"] == "querying", opened
+        database = Database(gateway.database_url)
+        with database.sync_engine.begin() as connection:
+            clock_state.save(connection, ClockState(offset=timedelta(minutes=31)), "clock-from-elsewhere")
+        database.sync_engine.dispose()
+        case = gateway.http.get(f"/api/v1/cases/{opened['caseId']}", headers=run).json()
+        assert (case["state"], case["ground"]["code"]) == ("expired", "deadline-missed"), case
+    finally:
+        gateway.http.delete("/api/v1/runs/clock-from-elsewhere").raise_for_status()
