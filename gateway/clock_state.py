@@ -48,7 +48,8 @@ def save(connection: Connection, state: ClockState, run: str | None = None) -> i
     values = {
         "version": version + 1,
         "offset_seconds": state.offset.total_seconds(),
-        "frozen_at": state.frozen_at,
+        # SQLite keeps no zone: stored in UTC, as _state reads it back (a +05:00 moment was 5 hours off)
+        "frozen_at": state.frozen_at.astimezone(UTC) if state.frozen_at is not None else None,
         "changed_at": datetime.now(UTC),
     }
     if version == 0:

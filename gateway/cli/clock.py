@@ -40,6 +40,7 @@ def run_option(command: Callable[..., None]) -> Callable[..., None]:
         "--run",
         "run",
         default=None,
+        envvar="QAQPA_RUN",
         metavar="ID",
         help="A test run's own clock (X-Qaqpa-Run) instead of the instance's",
     )(command)

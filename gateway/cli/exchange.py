@@ -33,7 +33,7 @@ def instance_options(function: F) -> F:
     options = [
         click.option("--url", envvar="QAQPA_URL", default=DEFAULT_URL, show_default=True, help="The instance"),
         click.option("--token", envvar="QAQPA_ADMIN_TOKEN", help="Admin token (needed outside dev mode)"),
-        click.option("--run", "run", metavar="ID", help="Work in this test run (X-Qaqpa-Run)"),
+        click.option("--run", "run", envvar="QAQPA_RUN", metavar="ID", help="Work in this test run (X-Qaqpa-Run)"),
     ]
     for option in reversed(options):
         function = option(function)

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import httpx
 import zeep
+from lxml import etree
 
 from mocks.catalogue import SYSTEMS
 from tests.support.gateway import LiveGateway, live_gateway
+from tests.support.servers import free_port
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -100,3 +102,44 @@ def test_the_quickstart_shell_tour_works_as_written(tmp_path: Path) -> None:
     assert "ZAGS.Busy" in printed and "provider:ZAGS" in printed and "exit 1" in printed, printed
     assert "recovered" in printed, printed
     assert "expired" in printed.splitlines(), "the case's deadline did not pass on the clock:\n" + printed
+
+
+def test_the_ci_job_works_as_written(tmp_path: Path) -> None:
+    """docs/ci.md's job: ``qaqpa up`` in the background on a port of its own, then the CLI in a test run."""
+    port = str(free_port())
+    job = _code_block((README.parent / "docs" / "ci.md").read_text(), "## Start it in the job", "sh")
+    job = job.replace("127.0.0.1:8080", f"127.0.0.1:{port}").replace("--port 8080", f"--port {port}")
+    environment = {
+        **{name: value for name, value in os.environ.items() if not name.startswith("QAQPA_")},
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    environment.pop("CI_JOB_ID", None)
+    finished = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", job],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    log = (tmp_path / "qaqpa.log").read_text() if (tmp_path / "qaqpa.log").exists() else ""
+    assert finished.returncode == 0, finished.stdout + finished.stderr + log
+    assert "SCSS001" in finished.stdout and "failed as asked" in finished.stdout, finished.stdout
+    report = etree.parse(str(tmp_path / "contract.xml")).getroot()
+    assert report.findall(".//testcase") and not report.findall(".//failure"), etree.tostring(report).decode()
+    assert (tmp_path / ".qaqpa" / "qaqpa.db").is_file(), "the job's instance kept its data in the job's directory"
+
+
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def test_every_relative_link_in_the_documentation_leads_to_a_file() -> None:
+    pages = [README, *sorted((README.parent / "docs").glob("*.md")), README.parent / "bench" / "README.md"]
+    broken = []
+    for page in pages:
+        for target in _LINK.findall(page.read_text(encoding="utf-8")):
+            path = target.split("#", 1)[0]
+            if path and not re.match(r"[a-z]+:", path) and not (page.parent / path).exists():
+                broken.append(f"{page.relative_to(README.parent)}: {target}")
+    assert not broken, broken

@@ -67,3 +67,13 @@ def test_bad_rules_are_refused_with_the_reason(gateway: LiveGateway, run: str) -
     assert bad_duration.exit_code == 2 and "--for" in bad_duration.output
     away = CliRunner().invoke(main, ["fault", "list", "--url", "http://127.0.0.1:9"])
     assert away.exit_code == 1 and "cannot reach Qaqpa" in away.output
+
+
+def test_qaqpa_run_in_the_environment_is_the_run_option(gateway: LiveGateway, run: str) -> None:
+    added = CliRunner().invoke(
+        main, ["fault", "add", "sud", "latency; ms=5", "--url", gateway.base_url], env={"QAQPA_RUN": run}
+    )
+    assert added.exit_code == 0, added.output
+    assert "latency; ms=5" in qaqpa(gateway, run, "fault", "list", "sud").output
+    default_namespace = CliRunner().invoke(main, ["fault", "list", "sud", "--url", gateway.base_url])
+    assert "latency; ms=5" not in default_namespace.output, "QAQPA_RUN put the rule in the run"

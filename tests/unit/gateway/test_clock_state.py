@@ -51,6 +51,13 @@ def test_commands_beside_the_server_read_the_instance_clock(database: Database) 
     assert isinstance(instance_clock(False, database.sync_engine), SystemClock)
 
 
+def test_a_moment_frozen_in_kazakhstan_s_zone_reads_the_same_in_another_process(database: Database) -> None:
+    in_almaty = datetime.fromisoformat("2026-12-01T10:00:00+05:00")
+    with database.sync_engine.begin() as connection:
+        SharedClock(VirtualClock()).change(connection, ClockState(frozen_at=in_almaty))
+    assert instance_clock(True, database.sync_engine).now() == in_almaty
+
+
 def test_a_database_without_the_table_reads_as_the_system_time(tmp_path: Path) -> None:
     empty = Database(f"sqlite:///{tmp_path / 'empty.db'}")
     clock = instance_clock(True, empty.sync_engine)
