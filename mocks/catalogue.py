@@ -45,6 +45,10 @@ class MockSystem:
     organization: str
     services: tuple[MockService, ...]
 
+    def offers(self, service_id: str | None) -> bool:
+        """Whether a fault rule or a request may name ``service_id`` here (None: every serviceId, always)."""
+        return service_id is None or any(service.service_id == service_id for service in self.services)
+
 
 GBDFL = MockSystem(
     name="gbdfl",

@@ -75,7 +75,7 @@ async def list_faults(system: SystemDep, run: RunDep, runtime: RuntimeDep, _: Ad
 async def add_fault(
     rule: FaultRuleIn, system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep
 ) -> dict[str, Any]:
-    if rule.service_id is not None and rule.service_id not in {s.service_id for s in system.services}:
+    if not system.offers(rule.service_id):
         raise UnknownService(f"{system.code} does not answer serviceId {rule.service_id!r}")
     added = await runtime.faults.add(
         system.name,

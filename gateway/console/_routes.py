@@ -186,7 +186,7 @@ async def inject(request: Request, name: str) -> Response:
         spec = parse_header(f"{kind}; {parameters}" if parameters else kind)
         times = _positive(fields.get("times", ""), "times", int)
         minutes = _positive(fields.get("minutes", ""), "minutes", float)
-        if service_id is not None and service_id not in {service.service_id for service in system.services}:
+        if not system.offers(service_id):
             raise SchemaViolation(f"{system.code} does not answer serviceId {service_id!r}")
     except (InvalidFault, SchemaViolation) as error:
         return await _systems_page(request, problem=(system.name, str(error)), status_code=400)
