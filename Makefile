@@ -22,6 +22,7 @@ unit: $(STAMP)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 bench: $(STAMP)
+	$(BIN)/python -m bench.http
 	$(BIN)/python -m bench.signatures
 	$(BIN)/python -m bench.population
 
@@ -32,7 +33,7 @@ venv: $(STAMP)
 tools:
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-		xmlsec1 openjdk-17-jdk-headless nodejs npm chromium
+		xmlsec1 openjdk-17-jdk-headless nodejs npm chromium wrk
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

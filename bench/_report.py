@@ -32,4 +32,7 @@ def publish(name: str, title: str, details: str, table: str) -> None:
     report = f"# {title} — {now:%Y-%m-%d %H:%M} UTC\n\n{details}\n\n{table}\n"
     print(report)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{name}-{now:%Y%m%d-%H%M}.md").write_text(report)
+    path = RESULTS / f"{name}-{now:%Y%m%d-%H%M}.md"
+    if path.exists():  # two runs within a minute: keep both
+        path = RESULTS / f"{name}-{now:%Y%m%d-%H%M%S}.md"
+    path.write_text(report)

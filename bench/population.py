@@ -14,10 +14,7 @@ With ``--data-dir`` of an earlier run, a population of the same size already the
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,15 +23,13 @@ from pathlib import Path
 import httpx
 from sqlalchemy import func, select
 
+from bench._instance import serving
 from bench._report import machine, percentile, publish
 from gateway.storage import migrate
 from gateway.storage.database import Database
 from mocks.population import generate_population, read_summary
 from mocks.population.tables import RECORD_TABLES, identity_documents, persons
-from tests.support.servers import free_port
 from tests.support.shep import gbdfl_request, inline_data, send_message, simulated_data
-
-QAQPA = str(Path(sys.executable).with_name("qaqpa"))
 
 LOOKUPS = {
     "GBDFL_UniversalServiceSync": lambda iin: inline_data(gbdfl_request(iin)),
@@ -116,19 +111,10 @@ def main() -> None:
         seconds, rows = generation
     iins = sample(database_url, 1000)
 
-    port = free_port()
-    command = [QAQPA, "up", "--port", str(port), "--data-dir", str(data_dir), "--database-url", database_url]
-    command += ["--mock-transport", arguments.mock_transport]
-    log = (data_dir / "qaqpa-up.log").open("wb")
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(base_url, server)
+    arguments_up = ["up", "--data-dir", str(data_dir), "--database-url", database_url]
+    arguments_up += ["--mock-transport", arguments.mock_transport]
+    with serving(arguments_up, data_dir / "qaqpa-up.log") as base_url:
         lookups = [(service_id, measure(base_url, service_id, iins, arguments.requests)) for service_id in LOOKUPS]
-    finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)
-        log.close()
 
     rows_table = [
         f"| generate {arguments.size:,} citizens ({rows:,} rows in all) | {seconds:,.0f} s "
@@ -163,20 +149,6 @@ def _stored_generation(database_url: str, size: int, data_dir: Path) -> tuple[fl
         return None
     seconds, rows = record.read_text().split()
     return float(seconds), int(rows)
-
-
-def _wait_until_healthy(base_url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("qaqpa up exited; see its log in the data directory")
-        try:
-            if httpx.get(f"{base_url}/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("qaqpa up did not become healthy within 5 minutes")
 
 
 if __name__ == "__main__":
