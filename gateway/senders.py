@@ -1,13 +1,16 @@
 """Senders: who may talk to the gateway, with which password, to which serviceIds, under which signature policy.
 
 ShEP authenticates a sender in-band by ``senderId`` and ``password`` (shared/notes/protocols-shep-xroad.md
-§1.8). Passwords are stored as argon2 hashes. Verifying one costs tens of milliseconds by design, so a
-successful verification is remembered for a minute, keyed by a keyed hash of the password that lives only
-in this process's memory.
+§1.8). Passwords are stored as argon2 hashes. Verifying one costs tens of milliseconds by design (~170 ms on the
+2-core benchmark machine), so a successful verification is remembered for a minute, keyed by a keyed hash of
+the password that lives only in this process's memory; and concurrent requests with the same credentials
+share one verification instead of each running its own (under load, every cache miss was a stampede of
+argon2 runs that stalled the process for seconds: bench/README.md).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 import time
@@ -63,6 +66,7 @@ class SenderDirectory:
         self._hasher = PasswordHasher()
         self._cache_key = secrets.token_bytes(32)
         self._verified: dict[tuple[str, bytes], tuple[float, Sender]] = {}
+        self._pending: dict[tuple[str, bytes], asyncio.Future[Sender | None]] = {}
 
     async def authenticate(self, sender_id: str, password: str | None) -> Sender:
         refusal = AuthenticationFailed(
@@ -72,21 +76,34 @@ class SenderDirectory:
         if not sender_id or password is None:
             raise refusal
         fingerprint = hashlib.blake2b(password.encode(), key=self._cache_key).digest()
-        cached = self._verified.get((sender_id, fingerprint))
+        key = (sender_id, fingerprint)
+        cached = self._verified.get(key)
         if cached is not None and cached[0] > time.monotonic():
-            return cached[1]
-        stored = await self._load(sender_id)
-        if stored is None:
-            raise refusal
-        password_hash, sender = stored
-        if not await anyio.to_thread.run_sync(self._verify, password_hash, password):
+            sender: Sender | None = cached[1]
+        else:
+            pending = self._pending.get(key)
+            if pending is None:
+                pending = asyncio.ensure_future(self._check(sender_id, password))
+                self._pending[key] = pending
+                pending.add_done_callback(lambda _: self._pending.pop(key, None))
+            sender = await asyncio.shield(pending)  # one waiter cancelled does not cancel the others' check
+            if sender is not None:
+                self._verified[key] = (time.monotonic() + _CACHE_SECONDS, sender)
+        if sender is None:
             raise refusal
         if sender.demo and not self._allow_demo:
             raise AuthenticationFailed(
                 f"sender {sender_id!r} is a demo sender; production mode does not accept demo credentials"
             )
-        self._verified[(sender_id, fingerprint)] = (time.monotonic() + _CACHE_SECONDS, sender)
         return sender
+
+    async def _check(self, sender_id: str, password: str) -> Sender | None:
+        """The sender, if it exists and ``password`` is its password."""
+        stored = await self._load(sender_id)
+        if stored is None:
+            return None
+        password_hash, sender = stored
+        return sender if await anyio.to_thread.run_sync(self._verify, password_hash, password) else None
 
     def _verify(self, password_hash: str, password: str) -> bool:
         try:

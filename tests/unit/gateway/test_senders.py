@@ -51,3 +51,30 @@ def test_passwords_are_stored_as_argon2_hashes(database: Database) -> None:
         hashes = [row[0] for row in connection.exec_driver_sql("SELECT password_hash FROM senders")]
     database.sync_engine.dispose()
     assert hashes and all(h.startswith("$argon2") and DEMO_PASSWORD not in h for h in hashes)
+
+
+def test_concurrent_requests_with_the_same_credentials_share_one_verification(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache miss under load is one argon2 run, not one per waiting request."""
+
+    async def scenario() -> None:
+        directory = SenderDirectory(database, allow_demo=True)
+        verifications: list[str] = []
+        verify = directory._verify
+
+        def counted(password_hash: str, password: str) -> bool:
+            verifications.append(password)
+            return verify(password_hash, password)
+
+        monkeypatch.setattr(directory, "_verify", counted)
+        senders = await asyncio.gather(*(directory.authenticate("DEMO_PORTAL", DEMO_PASSWORD) for _ in range(20)))
+        assert {sender.sender_id for sender in senders} == {"DEMO_PORTAL"}
+        refused = await asyncio.gather(
+            *(directory.authenticate("DEMO_PORTAL", "wrong") for _ in range(20)), return_exceptions=True
+        )
+        assert all(isinstance(outcome, AuthenticationFailed) for outcome in refused)
+        assert verifications == [DEMO_PASSWORD, "wrong"], "one verification per distinct credentials"
+        await database.dispose()
+
+    asyncio.run(scenario())
