@@ -83,12 +83,10 @@ class SenderDirectory:
         else:
             pending = self._pending.get(key)
             if pending is None:
-                pending = asyncio.ensure_future(self._check(sender_id, password))
+                pending = asyncio.ensure_future(self._check(key, password))
                 self._pending[key] = pending
                 pending.add_done_callback(lambda _: self._pending.pop(key, None))
             sender = await asyncio.shield(pending)  # one waiter cancelled does not cancel the others' check
-            if sender is not None:
-                self._verified[key] = (time.monotonic() + _CACHE_SECONDS, sender)
         if sender is None:
             raise refusal
         if sender.demo and not self._allow_demo:
@@ -97,13 +95,16 @@ class SenderDirectory:
             )
         return sender
 
-    async def _check(self, sender_id: str, password: str) -> Sender | None:
-        """The sender, if it exists and ``password`` is its password."""
-        stored = await self._load(sender_id)
+    async def _check(self, key: tuple[str, bytes], password: str) -> Sender | None:
+        """The sender, if it exists and ``password`` is its password; remembered for a minute when it is."""
+        stored = await self._load(key[0])
         if stored is None:
             return None
         password_hash, sender = stored
-        return sender if await anyio.to_thread.run_sync(self._verify, password_hash, password) else None
+        if not await anyio.to_thread.run_sync(self._verify, password_hash, password):
+            return None
+        self._verified[key] = (time.monotonic() + _CACHE_SECONDS, sender)
+        return sender
 
     def _verify(self, password_hash: str, password: str) -> bool:
         try:

@@ -77,25 +77,28 @@ def test_the_cases_example_works_as_written(gateway: LiveGateway) -> None:
     assert printed.getvalue().splitlines() == ["decided answered", "application/xml True"]
 
 
+def _run_in_bash(script: str, cwd: Path, **variables: str) -> subprocess.CompletedProcess[str]:
+    """Run a documented shell block as a reader's terminal would: strict bash, the .venv's ``qaqpa`` first on
+    the PATH, no CI job id of the suite's own (the autouse fixture already dropped QAQPA_* variables)."""
+    environment = {name: value for name, value in os.environ.items() if name != "CI_JOB_ID"}
+    environment["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    return subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=cwd,
+        env={**environment, **variables},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 def test_the_quickstart_shell_tour_works_as_written(tmp_path: Path) -> None:
     """The tour moves the instance's own clock and breaks its mocks for everyone: it gets an instance of its own,
     and runs in bash as a reader's terminal would, with the .venv's ``qaqpa`` first on the PATH."""
     tour = _code_block((README.parent / "docs" / "quickstart.md").read_text(), "## A tour in the shell", "sh")
     with live_gateway(tmp_path, f"sqlite:///{tmp_path / 'qaqpa.db'}") as instance:
-        environment = {
-            **os.environ,
-            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-            "QAQPA_URL": instance.base_url,
-            "QAQPA_DATA_DIR": str(tmp_path),
-        }
-        finished = subprocess.run(
-            ["bash", "-euo", "pipefail", "-c", tour],
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
+        finished = _run_in_bash(tour, tmp_path, QAQPA_URL=instance.base_url, QAQPA_DATA_DIR=str(tmp_path))
     assert finished.returncode == 0, finished.stdout + finished.stderr
     printed = finished.stdout
     assert "SCSS001" in printed, printed
@@ -109,20 +112,7 @@ def test_the_ci_job_works_as_written(tmp_path: Path) -> None:
     port = str(free_port())
     job = _code_block((README.parent / "docs" / "ci.md").read_text(), "## Start it in the job", "sh")
     job = job.replace("127.0.0.1:8080", f"127.0.0.1:{port}").replace("--port 8080", f"--port {port}")
-    environment = {
-        **{name: value for name, value in os.environ.items() if not name.startswith("QAQPA_")},
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    }
-    environment.pop("CI_JOB_ID", None)
-    finished = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", job],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    finished = _run_in_bash(job, tmp_path)
     log = (tmp_path / "qaqpa.log").read_text() if (tmp_path / "qaqpa.log").exists() else ""
     assert finished.returncode == 0, finished.stdout + finished.stderr + log
     assert "SCSS001" in finished.stdout and "failed as asked" in finished.stdout, finished.stdout
