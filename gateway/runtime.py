@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 from contracts.loader import Contracts
 from gateway.cases import CaseEngine
@@ -52,6 +53,9 @@ class Runtime:
     ready: bool = False
     maintenance: bool = False
     """This process's maintenance mode: /health answers 503 while it is on (it still serves requests)."""
+    _catching_up: asyncio.Lock = field(default_factory=asyncio.Lock)
+    """Held from reading the shared clock to having acted on it: a reader that finds the clock already moved
+    by the background refresh waits until that refresh has acted, instead of reading the case before it."""
 
     async def act_on_time(self) -> None:
         """Do at once what the clock's new time makes due: a tester who moved the clock past a response window
@@ -66,5 +70,8 @@ class Runtime:
         """Show the clock another process moved (``qaqpa clock``, another gateway), and act on its time, now
         rather than at the next quarter-second refresh: a script that moves the clock then reads a case sees
         the case moved on."""
-        if self.shared_clock is not None and await self.database.read(self.shared_clock.refresh):
-            await self.act_on_time()
+        if self.shared_clock is None:
+            return
+        async with self._catching_up:
+            if await self.database.read(self.shared_clock.refresh):
+                await self.act_on_time()
