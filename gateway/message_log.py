@@ -8,15 +8,12 @@ The same rows read as X-Road's operational monitoring data (:meth:`MessageLog.op
 when the request came in and went out and when the answer came in and went out, the sizes of the four
 messages, whether it succeeded and the fault code — without the bodies.
 
-Entries are written by group commit: the rows of exchanges that end while a commit is under way go into the
-next one together, so a busy process writes one transaction per batch rather than one per exchange, and
-requests do not queue behind each other's commits. Each exchange's answer still waits for its own row to be
-committed: nothing is acknowledged that a crash could lose.
+Entries are written by group commit (mocks.storage.GroupCommit): each exchange's answer waits for its own
+row to be committed, in one transaction with the rows of the exchanges that ended meanwhile.
 """
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +21,7 @@ from typing import Any
 from sqlalchemy import Select, func, insert, select
 
 from gateway.storage.tables import message_log
-from mocks.storage import Storage
+from mocks.storage import GroupCommit, Storage
 
 
 @dataclass(slots=True)
@@ -70,44 +67,16 @@ class LogQuery:
     limit: int = 50
 
 
-_Entry = tuple[dict[str, Any], "asyncio.Future[None]"]
-
-
 class MessageLog:
     def __init__(self, storage: Storage) -> None:
         self._storage = storage
-        self._waiting: list[_Entry] = []
-        self._committing: asyncio.Task[None] | None = None
+        self._rows = GroupCommit[dict[str, Any]](
+            storage, lambda connection, rows: connection.execute(LOG_INSERT, rows), "qaqpa-message-log"
+        )
 
     async def record(self, exchange: Exchange) -> None:
         """Write the exchange's row; returns once it is committed (with the others waiting then)."""
-        committed = asyncio.get_running_loop().create_future()
-        self._waiting.append((log_row(exchange), committed))
-        if self._committing is None:
-            self._committing = asyncio.create_task(self._commit_waiting(), name="qaqpa-message-log")
-        # A caller that gives up (its client went away) leaves its row in the batch: it is written all the same.
-        await committed
-
-    async def _commit_waiting(self) -> None:
-        try:
-            while self._waiting:
-                batch, self._waiting = self._waiting, []
-                await self._commit(batch)
-        finally:
-            self._committing = None
-
-    async def _commit(self, batch: list[_Entry]) -> None:
-        rows = [row for row, _ in batch]
-        try:
-            await self._storage.write(lambda connection: connection.execute(LOG_INSERT, rows))
-        except Exception as failure:
-            if len(batch) > 1:  # one bad row must not take the others with it: each on its own
-                for entry in batch:
-                    await self._commit([entry])
-                return
-            _settle(batch, failure)
-            return
-        _settle(batch, None)
+        await self._rows.add(log_row(exchange))
 
     async def find(self, query: LogQuery) -> list[dict[str, Any]]:
         statement = _select(query)
@@ -125,16 +94,6 @@ class MessageLog:
         statement = _select(query).with_only_columns(*_OPERATIONAL_COLUMNS)
         rows = await self._storage.read(lambda connection: connection.execute(statement).mappings().all())
         return [_operational_json(row) for row in rows]
-
-
-def _settle(batch: list[_Entry], failure: Exception | None) -> None:
-    for _, committed in batch:
-        if committed.done():  # its caller was cancelled
-            continue
-        if failure is None:
-            committed.set_result(None)
-        else:
-            committed.set_exception(failure)
 
 
 LOG_INSERT = insert(message_log)

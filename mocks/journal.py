@@ -1,10 +1,11 @@
 """The request journal: what each mock received and how it answered, for tests to verify afterwards.
 
 Every request a mock receives is written before its answer leaves, so a test that has its answer can count
-on finding it. The journal is persistent (the database) and bounded: each system keeps its newest
-``capacity`` entries (and up to 31 more between two trims). Verification follows WireMock's: ``count``
-and ``find`` by criteria, ``unmatched`` (requests the mock could not route or read), and ``near_misses``
-(for criteria nothing matched: the entries closest to them, with what differs).
+on finding it (by group commit: the entries of requests answered meanwhile share the transaction). The
+journal is persistent (the database) and bounded: each system keeps its newest ``capacity`` entries (and up
+to 31 more between two trims). Verification follows WireMock's: ``count`` and ``find`` by
+criteria, ``unmatched`` (requests the mock could not route or read), and ``near_misses`` (for criteria
+nothing matched: the entries closest to them, with what differs).
 
 Entries belong to the test run that sent the request (mocks/runs.py), or to the default namespace; every
 read names one, and the capacity is per system and run, so one busy CI job cannot push out another's.
@@ -19,13 +20,15 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, String, and_, bindparam, delete, insert, select
 
-from mocks.storage import Storage
+from mocks.storage import GroupCommit, Storage
 from mocks.tables import mock_journal
 
 DEFAULT_CAPACITY = 1000
 _TRIM_EVERY = 32
 """Entries older than the newest ``capacity`` are deleted every this many writes (of this process)."""
 
+_Row = tuple[dict[str, Any], bool]
+"""An entry's values, and whether its system's and run's oldest entries are trimmed with it."""
 _INSERT = insert(mock_journal)
 _IN_RUN = mock_journal.c.run_id.is_not_distinct_from(bindparam("run", type_=String))
 _OLDEST_KEPT = (
@@ -113,19 +116,19 @@ class Journal:
         self._storage = storage
         self.capacity = capacity
         self._writes = 0
+        self._entries = GroupCommit[_Row](storage, self._write, "qaqpa-mock-journal")
 
     async def record(self, entry: JournalEntry) -> None:
+        """Write the entry; returns once it is committed (by group commit, with the others waiting then)."""
         values = {f.name: getattr(entry, f.name) for f in fields(entry)}
         values["received_at"] = entry.received_at.astimezone(UTC)
         self._writes += 1
-        trim = self._writes % _TRIM_EVERY == 0
+        await self._entries.add((values, self._writes % _TRIM_EVERY == 0))
 
-        def write(connection: Connection) -> None:
-            connection.execute(_INSERT, values)
-            if trim:
-                connection.execute(_TRIM, {"system": entry.system, "run": entry.run_id, "keep": self.capacity - 1})
-
-        await self._storage.write(write)
+    def _write(self, connection: Connection, rows: list[_Row]) -> None:
+        connection.execute(_INSERT, [values for values, _ in rows])
+        for system, run in {(values["system"], values["run_id"]) for values, trim in rows if trim}:
+            connection.execute(_TRIM, {"system": system, "run": run, "keep": self.capacity - 1})
 
     async def find(
         self, system: str, query: JournalQuery, limit: int = 100, *, run: str | None = None
