@@ -170,6 +170,7 @@ async def case_with_events(engine: CaseEngine, case_id: str) -> dict[str, Any]:
             "deadlineAt": _when(event["deadline_at"]),
             "signer": event["signer"],
             "sessionId": event["session_id"],
+            "serviceId": event["service_id"],
             "lines": event["lines"],
         }
         for event in await engine.store.events(case_id)

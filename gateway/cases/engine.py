@@ -399,7 +399,14 @@ class CaseEngine:
         answer = await self._queries.ask(Ask("SMS_Send", case.applicant_iin, extra))
         status = answer.root.findtext("sms/status/code") if answer.root is not None else None
         run.events.append(
-            Event("sms", text, self._clock.now(), outcome=status or answer.code, session_id=answer.session_id)
+            Event(
+                "sms",
+                text,
+                self._clock.now(),
+                outcome=status or answer.code,
+                session_id=answer.session_id,
+                service_id=answer.ask.service_id,
+            )
         )
 
     # --- acting on a case ------------------------------------------------------------------------------------
@@ -571,6 +578,7 @@ class CaseEngine:
                     step=6,
                     outcome=check.code if not confirmed else "confirmed",
                     session_id=check.session_id,
+                    service_id=check.ask.service_id,
                     lines="100-103",
                 )
             )
@@ -695,6 +703,7 @@ def _query_event(answer: Answer, regulation: Regulation, now: datetime) -> Event
         now,
         outcome=answer.code,
         session_id=answer.session_id or None,
+        service_id=answer.ask.service_id,
         lines=cited.lines.cite() if cited else None,
         step=cited.step if cited else None,
     )

@@ -29,6 +29,8 @@ class Event:
     deadline_at: datetime | None = None
     signer: str | None = None
     session_id: str | None = None
+    service_id: str | None = None
+    """The serviceId a query or an SMS asked, through the exchange ``session_id``."""
     lines: str | None = None
 
     def row(self, case_id: str) -> dict[str, Any]:

@@ -255,6 +255,7 @@ case_events = Table(
     Column("deadline_at", DateTime(timezone=True), nullable=True),
     Column("signer", String(200), nullable=True),
     Column("session_id", String(40), nullable=True),  # the gateway exchange a query or an SMS went through
+    Column("service_id", String(100), nullable=True),  # and the serviceId it asked
     Column("lines", String(20), nullable=True),  # where the order says so
     Index(None, "case_id"),
 )

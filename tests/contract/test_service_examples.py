@@ -179,7 +179,7 @@ def _case_rows(instance: LiveGateway) -> list[str]:
         opened = instance.http.post("/api/v1/cases", json={"serviceId": service_id, "iin": iin}).json()
         assert "caseId" in opened, opened
         case = instance.http.get(f"/api/v1/cases/{opened['caseId']}").json()
-        asked = sorted({e["does"].split()[0] for e in case["events"] if e["kind"] == "query"})
+        asked = sorted({e["serviceId"] for e in case["events"] if e["kind"] == "query"})
         ground = (case.get("ground") or {}).get("code", "")
         rows.append(
             f"| `{service_id}` | `{feature}` | {case['state']} | {case.get('decision') or ''} | {ground} "

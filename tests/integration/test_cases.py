@@ -220,7 +220,7 @@ def test_a_case_keeps_every_query_step_deadline_and_signer(gateway: LiveGateway)
     case = open_case(gateway, "SOCPROT_AgePension_Application", iin, channel="state-corporation",
                      documents=["work-record-book"])  # fmt: skip
     events = read_case(gateway, case["caseId"])["events"]
-    queries = {e["does"].split(" ")[0]: e for e in events if e["kind"] == "query"}
+    queries = {e["serviceId"]: e for e in events if e["kind"] == "query"}
     assert {"GBDFL_UniversalServiceSync", "EMAKET_AssignedBenefits", "ZAGS_BirthActs"} <= set(queries)
     logged = gateway.http.get("/api/v1/messages", params={"sessionId": queries["EMAKET_AssignedBenefits"]["sessionId"]})
     [exchange] = logged.json()["exchanges"]
