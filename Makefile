@@ -24,7 +24,6 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.http
 	$(BIN)/python -m bench.signatures
-	$(BIN)/python -m bench.population
 
 venv: $(STAMP)
 

@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,13 +26,15 @@ QAQPA = str(Path(sys.executable).with_name("qaqpa"))
 
 
 @contextmanager
-def serving(arguments: Sequence[str], log: Path, *, ready_within: float = 300) -> Iterator[str]:
-    """Run ``qaqpa <arguments> --port <free port>`` and yield its base URL once ``/health`` answers 200;
-    stop it on exit. Its output goes to ``log``."""
+def serving(
+    arguments: Sequence[str], log: Path, *, ready_within: float = 300, env: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """Run ``qaqpa <arguments> --port <free port>`` (with ``env`` added to the environment) and yield its base
+    URL once ``/health`` answers 200; stop it on exit. Its output goes to ``log``."""
     port = free_port()
     command = [QAQPA, *arguments, "--port", str(port)]
     with log.open("wb") as output:
-        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env={**os.environ})
+        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         base_url = f"http://127.0.0.1:{port}"
         try:
             wait_until_healthy(base_url, server, log, ready_within)

@@ -1,7 +1,7 @@
 """Throughput and latency over HTTP under load, per channel: the scenarios of issue #9, driven by wrk.
 
     .venv/bin/python -m bench.http [--seconds 10] [--connections 32] [--workers 2] [--data-dir DIR]
-                                   [--only a,b,c,d,e]
+                                   [--only a,b,c,d,e,f] [--million 1000000]
 
 bench/population.py measures one request at a time; this asks what the product sustains when a portal
 load-tests it. It starts ``qaqpa up`` as production would run it (several workers, no access log, warnings
@@ -10,11 +10,13 @@ only) in its own process, in dev mode so that the demo sender DEMO_PORTAL exists
 one exchange by hand, then has wrk replay it over keep-alive connections for ``--seconds`` after an uncounted
 warm-up:
 
-(a) ``GBDFL_UniversalServiceSync`` on the SyncChannel, the request unsigned;
+(a) ``GBDFL_UniversalServiceSync`` on the SyncChannel, the request unsigned; and (a₀) again on an instance
+    restarted to sign nothing and check no signature;
 (b) the same with a WS-Security-signed request, and again paced at 70 % of that peak;
 (c) ``SOCPROT_AgePension_Information`` over ``POST /api/v1/cases`` with ``wait``: a case fanning out;
 (d) AsyncChannel ``sendMessage`` over REST, the deliveries counted in the database, then ``getMessages``;
-(e) the Individuals DB mock alone (``qaqpa mock gbdfl``), sent what the gateway sends it in (a).
+(e) the Individuals DB mock alone (``qaqpa mock gbdfl``), sent what the gateway sends it in (a);
+(f) a million citizens generated (bench/population.py), and ГБД ФЛ lookups one at a time on them.
 
 Prints a table and writes it, with the machine's details, to bench/results/http-<date>.md. Measurements of
 this machine, never assertions: tests look only at the parsing and the verdicts.
@@ -35,13 +37,15 @@ from typing import Any
 
 import httpx
 from lxml import etree
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bench import _wrk
 from bench._instance import serving
 from bench._report import machine, publish
+from bench.population import generated, sample
+from bench.population import measure as lookups
 from gateway.storage.database import Database
-from gateway.storage.tables import async_messages
+from gateway.storage.tables import async_messages, services
 from gateway.testing import DEMO_SENDER, Sandbox
 
 GBDFL = "GBDFL_UniversalServiceSync"
@@ -51,7 +55,7 @@ PORTAL_BIN = "100140300032"
 """The legal entity whose certificate signs (b)'s requests (the portal of docs/signatures.md)."""
 SIGNED_BODIES = 1000
 XML = {"Content-Type": "text/xml; charset=utf-8"}
-SCENARIOS = ("a", "b", "c", "d", "e")
+SCENARIOS = ("a", "b", "c", "d", "e", "f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,10 +318,8 @@ def case_flow(bench: Bench) -> list[Row]:
 
 
 def _systems_asked(case: Mapping[str, Any]) -> list[str]:
-    """The systems a case's ``query`` and ``sms`` events reached, from the serviceId each names."""
-    asked = [event["does"].split()[0] for event in case["events"] if event["kind"] == "query"]
-    asked += ["SMS_Send" for event in case["events"] if event["kind"] == "sms"]
-    return sorted({service_id.split("_")[0] for service_id in asked})
+    """The systems a case's events asked, from their serviceIds."""
+    return sorted({event["serviceId"].split("_")[0] for event in case["events"] if event["serviceId"]})
 
 
 def async_flow(bench: Bench) -> list[Row]:
@@ -418,8 +420,7 @@ def mock_alone(bench: Bench) -> list[Row]:
     bench.notes.append(
         "(e) The request the gateway sent the mock for (a)'s body (from the message log: signed by the gateway), "
         "posted straight to `qaqpa mock gbdfl` (one process, the instance's data directory) and to the same "
-        "mock mounted in the instance at /mocks/gbdfl/ (its workers, no gateway code on the path). "
-        "(f), a million citizens one request at a time, is bench/population.py (`make bench`), not repeated here."
+        "mock mounted in the instance at /mocks/gbdfl/ (its workers, no gateway code on the path)."
     )
     return [
         wrk_row("(e) GBDFL mock alone (`qaqpa mock gbdfl`, 1 process)", alone, None, _ratio(bench, alone)),
@@ -447,6 +448,97 @@ RUNS: dict[str, Callable[[Bench], list[Row]]] = {
 }
 
 
+# --- the scenarios on an instance of their own -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """How the shared instance was started, for the scenarios that start one of their own."""
+
+    data_dir: Path
+    workers: int
+    population: int
+    driver: Driver
+    iin: str
+
+
+def sync_without_signatures(setup: Setup, notes: list[str]) -> list[Row]:
+    """(a₀): (a) on the same data restarted to sign nothing (``QAQPA_SIGN_MESSAGES=false``) and to check no
+    signature of the Individuals DB's (its registry row's provider policy ``none``, as an operator sets it)."""
+    registry = Database(f"sqlite:///{setup.data_dir / 'qaqpa.db'}")
+    _provider_signature(registry, "none")
+    try:
+        unsigned = {"QAQPA_SIGN_MESSAGES": "false"}
+        with instance(setup.data_dir, setup.workers, setup.population, env=unsigned) as sandbox:
+            bench = Bench(sandbox, setup.driver, setup.data_dir, setup.iin, notes)
+            message_id = "bench-http-no-signatures"
+            envelope = sandbox.envelope(GBDFL, sandbox.example(GBDFL, iin=setup.iin), message_id=message_id)
+            load = Load(f"{sandbox.base_url}/bip-sync/", "POST", XML, [envelope])
+            if b"wsse:Security" in bench.check(load, "(a₀) GBDFL without signatures").content:
+                raise SystemExit("(a₀): the gateway signed its answer")
+            if bench.exchange(message_id)["signatures"]:
+                raise SystemExit("(a₀): the gateway checked a signature")
+            result = setup.driver.measure(load, setup.driver.script("a0-sync-no-signatures", load))
+    finally:
+        _provider_signature(registry, "required")
+        registry.sync_engine.dispose()
+    notes.append(
+        "(a₀) The same body as (a), the instance restarted on the same data with QAQPA_SIGN_MESSAGES=false and "
+        f"{GBDFL}'s provider signature policy `none`: the gateway signs nothing and checks no signature. The "
+        "mock still signs its answer's payload, as the real ГБД ФЛ does (one RSA signature, ~0.4 ms)."
+    )
+    return [wrk_row(f"(a₀) {GBDFL}, no signature checked or made by the gateway", result, Target(min_rate=5000))]
+
+
+def _provider_signature(database: Database, policy: str) -> None:
+    with database.sync_engine.begin() as connection:
+        connection.execute(update(services).where(services.c.service_id == GBDFL).values(provider_signature=policy))
+
+
+def million(setup: Setup, notes: list[str], size: int) -> list[Row]:
+    """(f): ``size`` citizens generated into a database of their own, then ГБД ФЛ lookups one at a time."""
+    data_dir = setup.data_dir / "million"
+    data_dir.mkdir(exist_ok=True)
+    database_url = f"sqlite:///{data_dir / 'qaqpa.db'}"
+    seconds, rows = generated(database_url, size, data_dir)
+    iins = sample(database_url, 1000)
+    arguments = ["up", "--data-dir", str(data_dir), "--no-access-log", "--log-level", "warning"]
+    print(f"  f-million: {size:,} citizens, {MILLION_LOOKUPS:,} lookups one at a time", flush=True)
+    with serving(arguments, data_dir / "qaqpa-up.log") as base_url:
+        found = lookups(base_url, GBDFL, iins, MILLION_LOOKUPS)
+    notes.append(
+        f"(f) bench/population.py's two steps: {size:,} citizens ({rows:,} rows in all) generated into SQLite "
+        f"with seed 407 in {seconds:,.0f} s; then `qaqpa up` (one worker) on them, {MILLION_LOOKUPS:,} "
+        f"{GBDFL} requests for 1,000 random citizens, one at a time over one keep-alive connection, the full "
+        "signed path as in (a). `python -m bench.population` also times two other registries."
+    )
+    generation_target = Target(min_rate=size / 180, unit="citizens/s")
+    lookup_target = Target(max_p99_ms=10)
+    return [
+        Row(
+            f"(f) generate {size:,} citizens: {seconds:,.0f} s",
+            size / seconds,
+            None,
+            None,
+            "0",
+            generation_target,
+            verdict(generation_target, size / seconds, None, 0),
+        ),
+        Row(
+            f"(f) {GBDFL} among {size:,}, one at a time",
+            found.per_second,
+            found.p50,
+            found.p99,
+            "0",
+            lookup_target,
+            verdict(lookup_target, found.per_second, found.p99, 0),
+        ),
+    ]
+
+
+MILLION_LOOKUPS = 2000
+
+
 # --- the report ----------------------------------------------------------------------------------------------
 
 
@@ -466,6 +558,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--population", type=int, default=10_000, help="citizens [default: 10,000]")
     parser.add_argument("--data-dir", type=Path, help="reuse this data directory [default: a new one]")
     parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios to run, e.g. a,e [default: all]")
+    parser.add_argument("--million", type=int, default=1_000_000, help="(f)'s citizens [default: 1,000,000]")
     arguments = parser.parse_args()
     unknown = set(arguments.only.split(",")) - set(SCENARIOS)
     if unknown:
@@ -474,11 +567,11 @@ def _arguments() -> argparse.Namespace:
 
 
 @contextmanager
-def instance(data_dir: Path, workers: int, population: int) -> Iterator[Sandbox]:
+def instance(data_dir: Path, workers: int, population: int, env: Mapping[str, str] | None = None) -> Iterator[Sandbox]:
     arguments = ["up", "--data-dir", str(data_dir), "--workers", str(workers), "--population-size", str(population)]
     arguments += ["--no-access-log", "--log-level", "warning"]
     print(f"Starting qaqpa up on {data_dir} ({population:,} citizens, {workers} workers)", flush=True)
-    with serving(arguments, data_dir / "qaqpa-up.log") as base_url:
+    with serving(arguments, data_dir / "qaqpa-up.log", env=env) as base_url:
         sandbox = Sandbox(base_url)
         try:
             yield sandbox
@@ -500,6 +593,11 @@ def main() -> None:
         [iin] = sandbox.citizens("pensioner")
         bench = Bench(sandbox, driver, data_dir, iin, [])
         rows = [row for key, run in RUNS.items() if key in chosen for row in run(bench)]
+    setup = Setup(data_dir, arguments.workers, arguments.population, driver, iin)
+    if "a" in chosen:
+        rows[1:1] = sync_without_signatures(setup, bench.notes)
+    if "f" in chosen:
+        rows += million(setup, bench.notes, arguments.million)
     details = machine(
         f"qaqpa up --workers {arguments.workers} --no-access-log --log-level warning",
         "dev mode (for the demo senders), SQLite",
