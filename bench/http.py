@@ -1,6 +1,7 @@
 """Throughput and latency over HTTP under load, per channel: the scenarios of issue #9, driven by wrk.
 
     .venv/bin/python -m bench.http [--seconds 10] [--connections 32] [--workers 2] [--data-dir DIR]
+                                   [--database-url postgresql://HOST/DB]
                                    [--only a,b,c,d,e,f] [--million 1000000]
 
 bench/population.py measures one request at a time; this asks what the product sustains when a portal
@@ -201,6 +202,7 @@ class Bench:
     sandbox: Sandbox
     driver: Driver
     data_dir: Path
+    database_url: str
     iin: str
     notes: list[str]
     sync_rate: float | None = None
@@ -325,7 +327,7 @@ def _systems_asked(case: Mapping[str, Any]) -> list[str]:
 def async_flow(bench: Bench) -> list[Row]:
     load = _async_load(bench)
     bench.check(load, "(d) async sendMessage")
-    mailbox = Mailbox(Database(f"sqlite:///{bench.data_dir / 'qaqpa.db'}"))
+    mailbox = Mailbox(Database(bench.database_url))
     script = bench.driver.script("d-async-send", load)
     print(f"  {script.parent.name}: warm-up {bench.driver.warmup:.0f} s, then its deliveries", flush=True)
     bench.driver.run(load, script, bench.driver.warmup)
@@ -413,13 +415,14 @@ def poll(bench: Bench, *, seconds: float) -> tuple[int, float]:
 
 def mock_alone(bench: Bench) -> list[Row]:
     provider_request = bench.provider_request or _unsigned_load(bench)[1]
-    arguments = ["mock", "gbdfl", "--data-dir", str(bench.data_dir), "--log-level", "warning"]
+    arguments = ["mock", "gbdfl", "--data-dir", str(bench.data_dir), "--database-url", bench.database_url]
+    arguments += ["--log-level", "warning"]
     with serving(arguments, bench.data_dir / "qaqpa-mock-gbdfl.log") as mock_url:
         alone = _measure(bench, "e-mock-alone", Load(f"{mock_url}/", "POST", XML, [provider_request]))
     mounted = _measure(bench, "e-mock-mounted", Load(f"{bench.base_url}/mocks/gbdfl/", "POST", XML, [provider_request]))
     bench.notes.append(
         "(e) The request the gateway sent the mock for (a)'s body (from the message log: signed by the gateway), "
-        "posted straight to `qaqpa mock gbdfl` (one process, the instance's data directory) and to the same "
+        "posted straight to `qaqpa mock gbdfl` (one process, the instance's database) and to the same "
         "mock mounted in the instance at /mocks/gbdfl/ (its workers, no gateway code on the path)."
     )
     return [
@@ -456,23 +459,24 @@ class Setup:
     """How the shared instance was started, for the scenarios that start one of their own."""
 
     data_dir: Path
+    database_url: str
+    """SQLite in the data directory, or the PostgreSQL database given."""
     workers: int
     population: int
     driver: Driver
-    iin: str
 
 
-def sync_without_signatures(setup: Setup, notes: list[str]) -> list[Row]:
+def sync_without_signatures(setup: Setup, iin: str, notes: list[str]) -> list[Row]:
     """(a₀): (a) on the same data restarted to sign nothing (``QAQPA_SIGN_MESSAGES=false``) and to check no
     signature of the Individuals DB's (its registry row's provider policy ``none``, as an operator sets it)."""
-    registry = Database(f"sqlite:///{setup.data_dir / 'qaqpa.db'}")
+    registry = Database(setup.database_url)
     _provider_signature(registry, "none")
     try:
         unsigned = {"QAQPA_SIGN_MESSAGES": "false"}
-        with instance(setup.data_dir, setup.workers, setup.population, env=unsigned) as sandbox:
-            bench = Bench(sandbox, setup.driver, setup.data_dir, setup.iin, notes)
+        with instance(setup, env=unsigned) as sandbox:
+            bench = Bench(sandbox, setup.driver, setup.data_dir, setup.database_url, iin, notes)
             message_id = "bench-http-no-signatures"
-            envelope = sandbox.envelope(GBDFL, sandbox.example(GBDFL, iin=setup.iin), message_id=message_id)
+            envelope = sandbox.envelope(GBDFL, sandbox.example(GBDFL, iin=iin), message_id=message_id)
             load = Load(f"{sandbox.base_url}/bip-sync/", "POST", XML, [envelope])
             if b"wsse:Security" in bench.check(load, "(a₀) GBDFL without signatures").content:
                 raise SystemExit("(a₀): the gateway signed its answer")
@@ -557,6 +561,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="qaqpa up's worker processes [default: 2]")
     parser.add_argument("--population", type=int, default=10_000, help="citizens [default: 10,000]")
     parser.add_argument("--data-dir", type=Path, help="reuse this data directory [default: a new one]")
+    parser.add_argument("--database-url", help="the instance's database [default: SQLite in the data directory]")
     parser.add_argument("--only", default=",".join(SCENARIOS), help="scenarios to run, e.g. a,e [default: all]")
     parser.add_argument("--million", type=int, default=1_000_000, help="(f)'s citizens [default: 1,000,000]")
     arguments = parser.parse_args()
@@ -567,11 +572,13 @@ def _arguments() -> argparse.Namespace:
 
 
 @contextmanager
-def instance(data_dir: Path, workers: int, population: int, env: Mapping[str, str] | None = None) -> Iterator[Sandbox]:
-    arguments = ["up", "--data-dir", str(data_dir), "--workers", str(workers), "--population-size", str(population)]
+def instance(setup: Setup, env: Mapping[str, str] | None = None) -> Iterator[Sandbox]:
+    arguments = ["up", "--data-dir", str(setup.data_dir), "--database-url", setup.database_url]
+    arguments += ["--workers", str(setup.workers), "--population-size", str(setup.population)]
     arguments += ["--no-access-log", "--log-level", "warning"]
-    print(f"Starting qaqpa up on {data_dir} ({population:,} citizens, {workers} workers)", flush=True)
-    with serving(arguments, data_dir / "qaqpa-up.log", env=env) as base_url:
+    shown = Database(setup.database_url).display_url
+    print(f"Starting qaqpa up on {shown} ({setup.population:,} citizens, {setup.workers} workers)", flush=True)
+    with serving(arguments, setup.data_dir / "qaqpa-up.log", env=env) as base_url:
         sandbox = Sandbox(base_url)
         try:
             yield sandbox
@@ -589,18 +596,19 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="wrk-", dir=data_dir))
     driver = Driver(arguments.seconds, arguments.warmup, arguments.connections, arguments.threads, 10, work)
     chosen = arguments.only.split(",")
-    with instance(data_dir, arguments.workers, arguments.population) as sandbox:
+    database_url = arguments.database_url or f"sqlite:///{data_dir / 'qaqpa.db'}"
+    setup = Setup(data_dir, database_url, arguments.workers, arguments.population, driver)
+    with instance(setup) as sandbox:
         [iin] = sandbox.citizens("pensioner")
-        bench = Bench(sandbox, driver, data_dir, iin, [])
+        bench = Bench(sandbox, driver, data_dir, database_url, iin, [])
         rows = [row for key, run in RUNS.items() if key in chosen for row in run(bench)]
-    setup = Setup(data_dir, arguments.workers, arguments.population, driver, iin)
     if "a" in chosen:
-        rows[1:1] = sync_without_signatures(setup, bench.notes)
+        rows[1:1] = sync_without_signatures(setup, iin, bench.notes)
     if "f" in chosen:
         rows += million(setup, bench.notes, arguments.million)
     details = machine(
         f"qaqpa up --workers {arguments.workers} --no-access-log --log-level warning",
-        "dev mode (for the demo senders), SQLite",
+        f"dev mode (for the demo senders), {Database(database_url).urls.sync.get_backend_name()}",
         f"{arguments.population:,} citizens",
         f"{wrk_version}: -t {arguments.threads} -c {arguments.connections} --latency --timeout 10s, "
         f"{arguments.seconds:.0f} s per run after a {arguments.warmup:.0f} s warm-up, on the same machine",
