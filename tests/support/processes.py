@@ -45,6 +45,13 @@ class QaqpaProcess:
                 pytest.fail(f"qaqpa {self.arguments[0]} did not become healthy:\n{self.log_path.read_text()}")
             time.sleep(0.1)
 
+    def peak_memory(self) -> int:
+        """The process's peak resident memory so far, in bytes (Linux: VmHWM in /proc)."""
+        assert self._process is not None
+        status = Path(f"/proc/{self._process.pid}/status").read_text()
+        [line] = [line for line in status.splitlines() if line.startswith("VmHWM:")]
+        return int(line.split()[1]) * 1024
+
     def kill(self) -> None:
         """``kill -9``: no shutdown, no flush, nothing in flight finished."""
         assert self._process is not None
