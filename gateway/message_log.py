@@ -2,7 +2,9 @@
 
 One row per exchange, keyed by the gateway's ``sessionId`` (which every answer and fault carries), and
 findable by the sender's ``messageId``. Bodies are stored as the exact bytes received and sent, so nothing
-a client sent is lost even when it was not valid UTF-8 or not XML at all.
+a client sent is lost even when it was not valid UTF-8 or not XML at all — but for the sender's password,
+whose characters are replaced by ``***`` before the request is written (:func:`without_passwords`): the log
+is read by operators and testers, and a secret has no place in it.
 
 The same rows read as X-Road's operational monitoring data (:meth:`MessageLog.operational`): per exchange,
 when the request came in and went out and when the answer came in and went out, the sizes of the four
@@ -14,6 +16,7 @@ row to be committed, in one transaction with the rows of the exchanges that ende
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -99,6 +102,15 @@ class MessageLog:
 LOG_INSERT = insert(message_log)
 
 
+_PASSWORD = re.compile(rb"(<(?:[\w.-]+:)?password(?:\s[^>]*)?>)(.*?)(</(?:[\w.-]+:)?password\s*>)", re.DOTALL)
+PASSWORD_MASK = b"***"
+
+
+def without_passwords(body: bytes) -> bytes:
+    """``body`` with the content of every ``password`` element (any prefix) replaced by ``***``."""
+    return _PASSWORD.sub(lambda found: found[1] + PASSWORD_MASK + found[3], body)
+
+
 def log_row(exchange: Exchange) -> dict[str, Any]:
     """The message-log row of ``exchange``, for :data:`LOG_INSERT` (also inside another unit of work)."""
     return {
@@ -117,7 +129,7 @@ def log_row(exchange: Exchange) -> dict[str, Any]:
         "responded_at": exchange.responded_at or exchange.received_at,
         "timings": exchange.timings,
         "client_address": exchange.client_address,
-        "request_body": exchange.request_body,
+        "request_body": without_passwords(exchange.request_body),
         "provider_request_body": exchange.provider_request_body,
         "provider_response_body": exchange.provider_response_body,
         "response_body": exchange.response_body,

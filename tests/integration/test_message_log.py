@@ -23,7 +23,8 @@ def test_a_successful_exchange_is_logged_with_both_hops(gateway: LiveGateway) ->
     assert entry["senderId"] == "DEMO_PORTAL"
     assert entry["serviceId"] == "GBDFL_UniversalServiceSync"
     assert entry["subjectIin"] == iin
-    assert entry["request"] == body.decode()
+    assert "<password>demo</password>" in body.decode()
+    assert entry["request"] == body.decode().replace("<password>demo</password>", "<password>***</password>")
     assert entry["response"] == response.text
     assert iin in entry["providerRequest"] and iin in entry["providerResponse"]
     assert {"client", "provider", "total"} <= set(entry["timingsMs"])

@@ -9,7 +9,7 @@ from typing import TypeVar
 import pytest
 from sqlalchemy import Connection, func, select
 
-from gateway.message_log import Exchange, LogQuery, MessageLog
+from gateway.message_log import Exchange, LogQuery, MessageLog, without_passwords
 from gateway.storage import migrate
 from gateway.storage.database import Database
 from gateway.storage.tables import message_log
@@ -88,3 +88,27 @@ def test_an_entry_whose_caller_gave_up_is_written_all_the_same(database: Databas
         assert stored(database) == 2
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(
+    ("sent", "logged"),
+    [
+        (
+            b"<sender><senderId>P</senderId><password>s3cret</password></sender>",
+            b"<sender><senderId>P</senderId><password>***</password></sender>",
+        ),
+        (
+            b'<a:password xmlns:a="urn:x" kind="x">two\nlines</a:password >',
+            b'<a:password xmlns:a="urn:x" kind="x">***</a:password >',
+        ),
+        (b"<password><![CDATA[<p>]]></password><password/>", b"<password>***</password><password/>"),
+        (
+            b"<passwordHint>kept</passwordHint>&lt;password&gt;kept&lt;/password&gt;",
+            b"<passwordHint>kept</passwordHint>&lt;password&gt;kept&lt;/password&gt;",
+        ),
+        (b"\xff\xfe<password>\xff</password>", b"\xff\xfe<password>***</password>"),
+    ],
+    ids=["plain", "prefixed-with-attributes", "cdata-and-empty", "lookalikes-kept", "not-utf-8"],
+)
+def test_the_log_keeps_no_password(sent: bytes, logged: bytes) -> None:
+    assert without_passwords(sent) == logged
