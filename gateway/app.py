@@ -47,6 +47,7 @@ from gateway.shep import AsyncChannel, SyncChannel
 from gateway.shep.async_channel import Settings as AsyncSettings
 from gateway.signatures import Signatures
 from gateway.storage.database import Database
+from gateway.throttle import ClientAddressMiddleware, FailedSignIns
 from gateway.upstream import Upstream
 from mocks import create_mock_app
 from mocks.catalogue import SYSTEMS, MockSystem
@@ -134,6 +135,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     )
     install_problem_handlers(app)
     app.add_middleware(RunMiddleware, refuse=lambda message: problem(InvalidRunHeader(message)))
+    app.add_middleware(ClientAddressMiddleware)
     routers = (
         (mocks, population, clock_api, operations, runs)
         if alone
@@ -221,7 +223,10 @@ def _runtime(
     load_catalogue()  # a broken catalogue entry stops the instance here, naming the file and the reason
     metrics = Metrics()
     message_log = MessageLog(database)
-    senders = SenderDirectory(database, allow_demo=settings.dev)
+    sign_ins = FailedSignIns(
+        clock.now, limit=settings.sign_in_limit, window=timedelta(minutes=settings.sign_in_lockout_minutes)
+    )
+    senders = SenderDirectory(database, allow_demo=settings.dev, sign_ins=sign_ins)
     registry = ServiceRegistry()
     signatures = Signatures(instance_pki, sign_messages=settings.sign_messages)
     sync_channel = SyncChannel(
@@ -285,6 +290,7 @@ def _runtime(
         metrics=metrics,
         message_log=message_log,
         senders=senders,
+        sign_ins=sign_ins,
         upstream=upstream,
         sync_channel=sync_channel,
         async_channel=async_channel,

@@ -15,6 +15,7 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
     │   ├── SchemaViolation              Client.SchemaViolation
     │   ├── PayloadSchemaViolation       Client.PayloadSchemaViolation
     │   ├── AuthenticationFailed         Client.AuthenticationFailed
+    │   ├── TooManyFailedSignIns         Client.TooManyFailedSignIns (throttled after repeated failed sign-ins)
     │   ├── AccessDenied                 Client.AccessDenied
     │   ├── UnknownService               Client.UnknownService
     │   ├── InvalidFaultHeader           Client.InvalidFaultHeader   (X-Qaqpa-Fault names no fault a mock can commit)
@@ -129,6 +130,11 @@ class PayloadSchemaViolation(ClientFault):
 class AuthenticationFailed(ClientFault):
     code = "Client.AuthenticationFailed"
     http_status = 401
+
+
+class TooManyFailedSignIns(ClientFault):
+    code = "Client.TooManyFailedSignIns"
+    http_status = 429
 
 
 class AccessDenied(ClientFault):

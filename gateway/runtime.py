@@ -18,6 +18,7 @@ from gateway.senders import SenderDirectory
 from gateway.settings import Settings
 from gateway.shep import AsyncChannel, SyncChannel
 from gateway.storage.database import Database
+from gateway.throttle import FailedSignIns
 from gateway.upstream import Upstream
 from mocks.editing import PopulationEditor
 from mocks.faults import FaultBook
@@ -33,6 +34,8 @@ class Runtime:
     metrics: Metrics
     message_log: MessageLog
     senders: SenderDirectory
+    sign_ins: FailedSignIns
+    """Failed sign-ins by sender and address, and of the admin token (the API's and the console's)."""
     upstream: Upstream
     sync_channel: SyncChannel
     async_channel: AsyncChannel

@@ -5,7 +5,8 @@ ShEP authenticates a sender in-band by ``senderId`` and ``password`` (shared/not
 2-core benchmark machine), so a successful verification is remembered for a minute, keyed by a keyed hash of
 the password that lives only in this process's memory; and concurrent requests with the same credentials
 share one verification instead of each running its own (under load, every cache miss was a stampede of
-argon2 runs that stalled the process for seconds: bench/README.md).
+argon2 runs that stalled the process for seconds: bench/README.md). Repeated failures from one address
+lock that sender out there for a while (gateway/throttle.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy import Connection, insert, select
 
 from gateway.errors import AuthenticationFailed
 from gateway.storage.tables import access_rights, senders
+from gateway.throttle import FailedSignIns, client_address
 from mocks.storage import Storage
 
 SignaturePolicy = Literal["none", "optional", "required"]
@@ -60,9 +62,10 @@ class Sender:
 
 
 class SenderDirectory:
-    def __init__(self, storage: Storage, *, allow_demo: bool) -> None:
+    def __init__(self, storage: Storage, *, allow_demo: bool, sign_ins: FailedSignIns | None = None) -> None:
         self._storage = storage
         self._allow_demo = allow_demo
+        self._sign_ins = sign_ins
         self._hasher = PasswordHasher()
         self._cache_key = secrets.token_bytes(32)
         self._verified: dict[tuple[str, bytes], tuple[float, Sender]] = {}
@@ -75,6 +78,9 @@ class SenderDirectory:
         )
         if not sender_id or password is None:
             raise refusal
+        throttled = ("sender", sender_id, client_address.get())
+        if self._sign_ins is not None:
+            self._sign_ins.check(f"sender {sender_id!r}", throttled)
         fingerprint = hashlib.blake2b(password.encode(), key=self._cache_key).digest()
         key = (sender_id, fingerprint)
         cached = self._verified.get(key)
@@ -87,6 +93,11 @@ class SenderDirectory:
                 self._pending[key] = pending
                 pending.add_done_callback(lambda _: self._pending.pop(key, None))
             sender = await asyncio.shield(pending)  # one waiter cancelled does not cancel the others' check
+        if self._sign_ins is not None:
+            if sender is None:
+                self._sign_ins.failed(throttled)
+            else:
+                self._sign_ins.succeeded(throttled)
         if sender is None:
             raise refusal
         if sender.demo and not self._allow_demo:

@@ -48,6 +48,16 @@ class Settings(BaseSettings):
         description="Built-in mocks served as their own processes (qaqpa mock NAME): system name -> base URL, "
         'e.g. {"zags": "http://zags:8080/"}; the others answer inside this instance',
     )
+    sign_in_attempts: int | None = Field(
+        default=None,
+        ge=1,
+        description="Failed sign-ins (a sender's password, the admin token) from one address before it is "
+        "refused for sign_in_lockout_minutes; default: 5 outside dev mode, no limit in dev mode (a portal's "
+        "negative tests must not lock its other tests out)",
+    )
+    sign_in_lockout_minutes: float = Field(
+        default=5.0, gt=0, description="The window failed sign-ins are counted in, and the lockout after"
+    )
     max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     max_xml_depth: int = Field(default=64, ge=8, le=250)
     provider_timeout_seconds: float = Field(default=10.0, gt=0)
@@ -120,6 +130,13 @@ class Settings(BaseSettings):
     @property
     def dev(self) -> bool:
         return self.mode == "dev"
+
+    @property
+    def sign_in_limit(self) -> int | None:
+        """Failed sign-ins an address may make within the lockout window; None: no limit."""
+        if self.sign_in_attempts is not None:
+            return self.sign_in_attempts
+        return None if self.dev else 5
 
     @property
     def validates_outbound(self) -> bool:

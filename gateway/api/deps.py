@@ -9,6 +9,7 @@ from fastapi import Depends, Header, Request
 
 from gateway.errors import AuthenticationFailed
 from gateway.runtime import Runtime
+from gateway.throttle import client_address
 from mocks.runs import HEADER as RUN_HEADER
 from mocks.runs import current_run
 
@@ -26,8 +27,22 @@ def require_admin(request: Request, runtime: RuntimeDep) -> None:
     if runtime.settings.dev:
         return
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not is_admin_token(runtime, token.strip()):
+    if scheme.lower() != "bearer" or not token.strip():
         raise AuthenticationFailed("this endpoint needs Authorization: Bearer <admin token> outside dev mode")
+    if not signed_in_as_admin(runtime, token.strip()):
+        raise AuthenticationFailed("that is not the admin token")
+
+
+def signed_in_as_admin(runtime: Runtime, given: str) -> bool:
+    """Whether ``given`` is the admin token, counted against this address's failed sign-ins (a locked-out
+    address is refused with Client.TooManyFailedSignIns, whatever it gives)."""
+    key = ("admin", client_address.get())
+    runtime.sign_ins.check("the admin token", key)
+    if is_admin_token(runtime, given):
+        runtime.sign_ins.succeeded(key)
+        return True
+    runtime.sign_ins.failed(key)
+    return False
 
 
 def is_admin_token(runtime: Runtime, given: str) -> bool:

@@ -25,7 +25,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from contracts.shep import KZ_TIME
 from gateway.api.cases import case_view, case_with_events
 from gateway.api.clock import change_clock, shared_clock
-from gateway.api.deps import is_admin_token
+from gateway.api.deps import signed_in_as_admin
 from gateway.cases import CaseEngine
 from gateway.clock import ClockState, parse_duration
 from gateway.console import _views as views
@@ -40,7 +40,7 @@ from gateway.console._app import (
     session_token,
 )
 from gateway.console._sequence import exchange_arrows, render
-from gateway.errors import NotFound, SchemaViolation
+from gateway.errors import NotFound, SchemaViolation, TooManyFailedSignIns
 from gateway.message_log import LogQuery
 from gateway.runtime import Runtime
 from mocks.catalogue import MockSystem, system_by_name
@@ -257,7 +257,11 @@ async def login_form(request: Request, next: str = "") -> HTMLResponse:
 async def login(request: Request) -> Response:
     runtime = _runtime(request)
     fields = await form(request)
-    if runtime.settings.dev or is_admin_token(runtime, fields.get("token", "")):
+    try:
+        signed_in = runtime.settings.dev or signed_in_as_admin(runtime, fields.get("token", ""))
+    except TooManyFailedSignIns as refusal:
+        return page(request, "login.html", 429, next=fields.get("next", ""), problem=refusal.message)
+    if signed_in:
         response = back_to(fields.get("next"))
         secure = request.url.scheme == "https"
         response.set_cookie(
