@@ -187,7 +187,7 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
         )
         app.mount(f"/mocks/{SOCPROT.name}", socprot)
 
-    if settings.mock_transport == "inprocess":
+    if settings.mocks_in_process:
         mocks_base = _INPROCESS_BASE
         mounts: dict[str, httpx.AsyncBaseTransport] | None = {_INPROCESS_BASE: httpx.ASGITransport(app=app)}
     else:

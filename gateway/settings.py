@@ -58,6 +58,14 @@ class Settings(BaseSettings):
     sign_in_lockout_minutes: float = Field(
         default=5.0, gt=0, description="The window failed sign-ins are counted in, and the lockout after"
     )
+    tls_certificate: Path | None = Field(
+        default=None, description="Serve HTTPS with this PEM certificate (its chain after it); needs tls_key"
+    )
+    tls_key: Path | None = Field(default=None, description="The PEM private key of tls_certificate")
+    tls_client_ca: Path | None = Field(
+        default=None,
+        description="Mutual TLS: PEM CA certificates; every client must present a certificate one of them issued",
+    )
     max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     max_xml_depth: int = Field(default=64, ge=8, le=250)
     provider_timeout_seconds: float = Field(default=10.0, gt=0)
@@ -127,6 +135,24 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _tls_needs_a_certificate_and_its_key(self) -> Settings:
+        if (self.tls_certificate is None) != (self.tls_key is None):
+            raise ValueError("TLS needs both tls_certificate and tls_key (QAQPA_TLS_CERTIFICATE, QAQPA_TLS_KEY)")
+        if self.tls_client_ca is not None and self.tls_certificate is None:
+            raise ValueError("mutual TLS (tls_client_ca) needs TLS: set tls_certificate and tls_key too")
+        return self
+
+    @property
+    def tls(self) -> bool:
+        return self.tls_certificate is not None
+
+    @property
+    def mocks_in_process(self) -> bool:
+        """Whether the gateway reaches its own mounted mocks in process: when asked, and when it serves TLS
+        (its own HTTPS port may ask for a client certificate the gateway has none of)."""
+        return self.mock_transport == "inprocess" or self.tls
+
     @property
     def dev(self) -> bool:
         return self.mode == "dev"
@@ -161,4 +187,4 @@ class Settings(BaseSettings):
     def local_base_url(self) -> str:
         """Where this instance itself answers (the built-in mocks are reached through it)."""
         host = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
-        return f"http://{host}:{self.port}"
+        return f"{'https' if self.tls else 'http'}://{host}:{self.port}"

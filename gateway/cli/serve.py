@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import ssl
 from typing import Any
 
 import click
@@ -13,6 +14,7 @@ from gateway.bootstrap import bootstrap
 from gateway.cli._options import configure_logging, data_options, mock_system, settings_from
 from gateway.cli._output import progress
 from gateway.clock import SystemClock
+from gateway.settings import Settings
 from gateway.storage.database import Database
 
 
@@ -26,6 +28,13 @@ from gateway.storage.database import Database
 @click.option("--population-size", type=int, help="Citizens generated on first start [default: 10000]")
 @click.option("--seed", "population_seed", type=int, help="Population seed [default: 407]")
 @click.option("--mock-transport", type=click.Choice(["http", "inprocess"]), help="How the gateway reaches the mocks")
+@click.option("--tls-certificate", type=click.Path(exists=True, dir_okay=False), help="Serve HTTPS: PEM certificate")
+@click.option("--tls-key", type=click.Path(exists=True, dir_okay=False), help="The PEM private key of the certificate")
+@click.option(
+    "--tls-client-ca",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Mutual TLS: the CA clients' certificates need",
+)
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), help="[default: info]")
 @click.option("--access-log/--no-access-log", default=False, help="Log every HTTP request [default: off]")
 def up(access_log: bool, **options: Any) -> None:
@@ -58,6 +67,7 @@ def up(access_log: bool, **options: Any) -> None:
         "http": "httptools",
         "log_level": settings.log_level,
         "access_log": access_log,
+        **_tls(settings),
     }
     if settings.workers == 1:
         from gateway.app import create_app
@@ -70,6 +80,16 @@ def up(access_log: bool, **options: Any) -> None:
             os.environ[f"QAQPA_{name.upper()}"] = str(value)
     os.environ["QAQPA_ADMIN_TOKEN"] = settings.admin_token.get_secret_value()
     uvicorn.run("gateway.app:create_app", factory=True, workers=settings.workers, **common)
+
+
+def _tls(settings: Settings) -> dict[str, Any]:
+    """uvicorn's options for HTTPS, and for asking every client for a certificate of the client CA."""
+    if not settings.tls:
+        return {}
+    options: dict[str, Any] = {"ssl_certfile": str(settings.tls_certificate), "ssl_keyfile": str(settings.tls_key)}
+    if settings.tls_client_ca is not None:
+        options |= {"ssl_ca_certs": str(settings.tls_client_ca), "ssl_cert_reqs": ssl.CERT_REQUIRED}
+    return options
 
 
 @click.command()

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -18,11 +19,22 @@ QAQPA = str(Path(sys.executable).with_name("qaqpa"))
 
 
 class QaqpaProcess:
-    def __init__(self, arguments: list[str], data_dir: Path, port: int, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        arguments: list[str],
+        data_dir: Path,
+        port: int,
+        env: dict[str, str] | None = None,
+        *,
+        scheme: str = "http",
+        client_options: dict[str, Any] | None = None,
+    ) -> None:
+        """``client_options`` are httpx's for the health check (``verify``, ``cert`` when it serves TLS)."""
         self.arguments = arguments
         self.data_dir = data_dir
         self.port = port
-        self.base_url = f"http://127.0.0.1:{port}"
+        self.base_url = f"{scheme}://127.0.0.1:{port}"
+        self.client_options = client_options or {}
         self.env = {**os.environ, **(env or {})}
         self.log_path = data_dir / f"qaqpa-{arguments[0]}-{port}.log"
         self._process: subprocess.Popen[bytes] | None = None
@@ -37,7 +49,7 @@ class QaqpaProcess:
         deadline = time.monotonic() + 90
         while True:
             try:
-                if httpx.get(f"{self.base_url}/health", timeout=1).status_code == 200:
+                if httpx.get(f"{self.base_url}/health", timeout=1, **self.client_options).status_code == 200:
                     return self
             except httpx.TransportError:
                 pass

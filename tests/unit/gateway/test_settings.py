@@ -46,3 +46,19 @@ def test_the_local_address_of_a_wildcard_bind() -> None:
 def test_mocks_running_on_their_own_are_given_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QAQPA_MOCK_URLS", '{"zags": "http://zags:8080/"}')
     assert Settings().mock_urls == {"zags": "http://zags:8080/"}
+
+
+def test_tls_needs_a_certificate_and_its_key_and_serves_https(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="both tls_certificate and tls_key"):
+        Settings(tls_key=tmp_path / "server.key")
+    with pytest.raises(ValidationError, match="mutual TLS"):
+        Settings(tls_client_ca=tmp_path / "ca.pem")
+    served = Settings(tls_certificate=tmp_path / "server.pem", tls_key=tmp_path / "server.key")
+    assert served.local_base_url == "https://127.0.0.1:8080"
+    assert served.mocks_in_process and not Settings().mocks_in_process
+
+
+def test_sign_ins_are_limited_outside_dev_mode_unless_set() -> None:
+    assert Settings().sign_in_limit is None
+    assert Settings(sign_in_attempts=3).sign_in_limit == 3
+    assert Settings(mode="production", admin_token=SecretStr("not-the-default")).sign_in_limit == 5
