@@ -103,12 +103,22 @@ def _syntax_error(error: etree.XMLSyntaxError, what: str, limits: XmlLimits) -> 
     return MalformedXml(f"{what} is not well-formed XML{position}: {message}")
 
 
+_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def _check_depth(root: etree._Element, limits: XmlLimits, what: str) -> None:
+    """The depth limit, and namespace names that are absolute URIs (canonical XML, which every signature and
+    every copy of a payload goes through, refuses a relative one: W3C deprecated them)."""
     depth = 0
-    for event, _ in etree.iterwalk(root, events=("start", "end")):
+    for event, item in etree.iterwalk(root, events=("start", "end", "start-ns")):
         if event == "start":
             depth += 1
             if depth > limits.max_depth:
                 raise XmlTooDeep(f"{what} nests elements deeper than {limits.max_depth} levels")
-        else:
+        elif event == "end":
             depth -= 1
+        else:
+            prefix, uri = item  # type: ignore[misc]
+            if uri and not _ABSOLUTE_URI.match(str(uri)):
+                declared = f"xmlns:{prefix}" if prefix else "xmlns"
+                raise MalformedXml(f"{what} declares {declared}={uri!r}: a namespace name must be an absolute URI")

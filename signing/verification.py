@@ -330,7 +330,7 @@ class Verifier:
             )
         try:
             return _read_certificate("".join(texts[0].split()))
-        except (ValueError, binascii.Error) as error:
+        except Exception as error:  # whatever the parser raises on these bytes (ValueError, DuplicateExtension, …)
             raise SignatureRejected(
                 "KeyNotCertificate", f"the certificate in KeyInfo cannot be read: {error}"
             ) from None
@@ -353,7 +353,12 @@ class Verifier:
 
     def _cryptography(self, inspected: _Inspected, document: etree._Element) -> None:
         context = xmlsec.SignatureContext()
-        context.key = verification_key(inspected.certificate.public_bytes(Encoding.DER))
+        try:
+            context.key = verification_key(inspected.certificate.public_bytes(Encoding.DER))
+        except xmlsec.Error:  # a certificate cryptography reads but libxmlsec1 cannot take a key from
+            raise SignatureRejected(
+                "Malformed", "the certificate in KeyInfo holds no key this verifier can use", inspected.info
+            ) from None
         for transform in _XMLSEC_TRANSFORMS:
             context.enable_reference_transform(transform)
         for digest in _XMLSEC_DIGESTS:
@@ -520,6 +525,7 @@ def _ocsp_signed_by(response: ocsp.OCSPResponse, public_key: rsa.RSAPublicKey) -
 def _read_certificate(text: str) -> tuple[x509.Certificate, CertificateInfo]:
     """A certificate from its base64 text, and what it says: parsed once per certificate."""
     certificate = x509.load_der_x509_certificate(base64.b64decode(text))
+    certificate.public_key()  # cryptography parses lazily: an unreadable key must fail here, not mid-check
     return certificate, describe(certificate)
 
 
@@ -543,9 +549,15 @@ def _diagnose(inspected: _Inspected, document: etree._Element) -> SignatureRejec
     info = inspected.info
     signed_info = inspected.signature.find(f"{{{_DS}}}SignedInfo")
     assert signed_info is not None
-    value = base64.b64decode("".join((inspected.signature.findtext(f"{{{_DS}}}SignatureValue") or "").split()))
+    try:
+        value = base64.b64decode("".join((inspected.signature.findtext(f"{{{_DS}}}SignatureValue") or "").split()))
+    except (binascii.Error, ValueError):  # ValueError: not even ASCII
+        return SignatureRejected("Malformed", "the SignatureValue is not base64", info)
     exclusive = _algorithm(signed_info, "CanonicalizationMethod").startswith(oids.EXC_C14N)
-    canonical = etree.tostring(signed_info, method="c14n", exclusive=exclusive, with_comments=False)
+    try:
+        canonical = etree.tostring(signed_info, method="c14n", exclusive=exclusive, with_comments=False)
+    except etree.C14NError:  # e.g. a relative namespace URI, which canonical XML refuses
+        return SignatureRejected("Malformed", "the SignedInfo cannot be canonicalised", info)
     algorithm = {**_SIGNATURE_METHODS, **_WEAK_SIGNATURE_METHODS}[inspected.signature_method]
     public_key = inspected.certificate.public_key()
     try:
@@ -590,8 +602,14 @@ def _reference_digest_matches(inspected: _Inspected, document: etree._Element) -
             if etree.tostring(signature) == etree.tostring(inspected.signature):
                 target.remove(signature)
     exclusive = any(t is not None and t.startswith(oids.EXC_C14N) for t in transforms)
-    canonical = etree.tostring(target, method="c14n", exclusive=exclusive, with_comments=False)
+    try:
+        canonical = etree.tostring(target, method="c14n", exclusive=exclusive, with_comments=False)
+    except etree.C14NError:
+        return None
     computed = hashes.Hash(algorithm)
     computed.update(canonical)
-    stated = base64.b64decode("".join((reference.findtext(f"{{{_DS}}}DigestValue") or "").split()))
+    try:
+        stated = base64.b64decode("".join((reference.findtext(f"{{{_DS}}}DigestValue") or "").split()))
+    except (binascii.Error, ValueError):
+        return None
     return computed.finalize() == stated

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from lxml import etree
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from contracts import namespaces as ns
 from contracts.parsing import DEFAULT_LIMITS, parse_untrusted
@@ -45,31 +46,46 @@ def _credentials(request: Request) -> tuple[str, str]:
 Credentials = Annotated[tuple[str, str], Depends(_credentials)]
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_compatible(text: str) -> str:
+    found = _NOT_XML.search(text)
+    if found:
+        raise ValueError(f"U+{ord(found.group()):04X} at {found.start()} cannot be carried in XML")
+    return text
+
+
+XmlText = Annotated[str, AfterValidator(_xml_compatible)]
+"""Text the gateway writes into a ShEP message: only the characters XML 1.0 can carry."""
+Name = Annotated[XmlText, Field(max_length=200)]
+
+
 class _Body(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
 
 class SendMessage(_Body):
-    service_id: str = Field(alias="serviceId")
+    service_id: Name = Field(alias="serviceId")
     message_type: Literal["REQUEST", "UPDATE", "NOTIFICATION", "RESPONSE"] = Field("REQUEST", alias="messageType")
-    correlation_id: str | None = Field(None, alias="correlationId", description="required unless REQUEST")
-    message_id: str | None = Field(
+    correlation_id: Name | None = Field(None, alias="correlationId", description="required unless REQUEST")
+    message_id: Name | None = Field(
         None, alias="messageId", description="your own id: a repeat with the same one is recognised, not duplicated"
     )
-    data: str = Field(description="the payload, an XML document (e.g. the GBDFL Request)")
-    properties: dict[str, str] = Field(default_factory=dict)
+    data: XmlText = Field(description="the payload, an XML document (e.g. the GBDFL Request)")
+    properties: dict[Name, XmlText] = Field(default_factory=dict)
 
 
 class Delivery(_Body):
-    service_id: str = Field(alias="serviceId")
+    service_id: Name = Field(alias="serviceId")
     accepted: bool = True
     resend: bool = Field(False, description="when not accepted: offer the message again")
-    error_code: str | None = Field(None, alias="errorCode")
-    error_message: str | None = Field(None, alias="errorMessage")
+    error_code: Name | None = Field(None, alias="errorCode")
+    error_message: XmlText | None = Field(None, alias="errorMessage")
 
 
 class Endpoint(_Body):
-    url: str = Field(description="your IAsyncChannelClient: RESPONSEs and state changes are pushed there")
+    url: Name = Field(description="your IAsyncChannelClient: RESPONSEs and state changes are pushed there")
 
 
 async def _over_rest(runtime: Runtime, request: Request, work: Callable[[Any], Awaitable[T]]) -> T:
@@ -110,9 +126,9 @@ async def get_messages(
     request: Request,
     runtime: RuntimeDep,
     who: Credentials,
-    service_id: Annotated[str, Query(alias="serviceId")],
-    correlation_id: Annotated[str | None, Query(alias="correlationId")] = None,
-    message_id: Annotated[str | None, Query(alias="messageId")] = None,
+    service_id: Annotated[Name, Query(alias="serviceId")],
+    correlation_id: Annotated[Name | None, Query(alias="correlationId")] = None,
+    message_id: Annotated[Name | None, Query(alias="messageId")] = None,
     amount: Annotated[int | None, Query(ge=0, le=1000)] = None,
 ) -> dict[str, Any]:
     query = MessagesQuery(service_id, who[0], who[1], message_id, correlation_id, amount)
@@ -121,7 +137,7 @@ async def get_messages(
 
 
 @router.get("/messages/{message_id}", summary="getMessageStatus: state, status and the time left to answer")
-async def get_status(message_id: str, request: Request, runtime: RuntimeDep, who: Credentials) -> dict[str, Any]:
+async def get_status(message_id: Name, request: Request, runtime: RuntimeDep, who: Credentials) -> dict[str, Any]:
     query = StatusQuery(message_id, who[0], who[1])
     message, status = await _over_rest(
         runtime, request, lambda exchange: runtime.async_channel.status(query, exchange, None)
@@ -145,7 +161,7 @@ async def get_status(message_id: str, request: Request, runtime: RuntimeDep, who
 
 @router.post("/messages/{message_id}/delivery", summary="sendDeliveryNotification: accept or refuse what you took")
 async def send_delivery(
-    message_id: str, body: Delivery, request: Request, runtime: RuntimeDep, who: Credentials
+    message_id: Name, body: Delivery, request: Request, runtime: RuntimeDep, who: Credentials
 ) -> dict[str, Any]:
     notice = DeliveryNotice(
         message_id=message_id,

@@ -50,3 +50,10 @@ def test_malformed_documents_say_where(document: bytes) -> None:
 def test_text_that_declares_its_encoding_is_parsed() -> None:
     root = parse_untrusted('<?xml version="1.0" encoding="UTF-8"?><r>Қазақстан</r>')
     assert root.text == "Қазақстан"
+
+
+def test_a_relative_namespace_name_is_malformed() -> None:
+    """Found by hypothesis (tests/integration/test_fuzzing.py): canonical XML refuses it, deep in the gateway."""
+    with pytest.raises(MalformedXml, match="absolute URI"):
+        parse_untrusted(b'<a><data xmlns:xsi="//www.w3.org/2001/XMLSchema-instance"/></a>')
+    assert parse_untrusted(b'<a xmlns="" xmlns:u="urn:x"><b xmlns="http://example.com/"/></a>').tag == "a"

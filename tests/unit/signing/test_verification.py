@@ -360,3 +360,28 @@ def test_messages_name_what_failed(lab: Lab, signer: SigningKey, stranger: Lab) 
     assert "expired on" in refusal(expired(lab, signer, stranger)).message
     assert "serial" in refusal(revoked_by_crl(lab, signer, stranger)).message
     assert "GOST" in refusal(gost_algorithm(lab, signer, stranger)).message
+
+
+# --- what the fuzzer found (tests/fuzz/run.py): broken parts are refused, never an unexpected exception -----
+
+
+def _with_signature_value(document: bytes, value: str) -> bytes:
+    root = etree.fromstring(document)
+    element = root.find(f".//{{{DS}}}SignatureValue")
+    assert element is not None
+    element.text = value
+    return etree.tostring(root)
+
+
+@pytest.mark.parametrize("value", ["@@@not*base64", "Ж" * 8, "QUJDR"], ids=["not-base64", "not-ascii", "bad-length"])
+def test_a_signature_value_that_is_not_base64_is_malformed(lab: Lab, signer: SigningKey, value: str) -> None:
+    document = _with_signature_value(signed(signer), value)
+    assert refusal(enveloped(lab.verifier(), document)).reason == "Malformed"
+
+
+def test_a_signed_info_that_cannot_be_canonicalised_is_malformed(lab: Lab, signer: SigningKey) -> None:
+    """Canonical XML refuses a relative namespace URI; so does the check of a signature that failed."""
+    document = signed(signer).replace(b"<ds:SignedInfo>", b'<ds:SignedInfo xmlns:r="relative/uri">', 1)
+    assert b'xmlns:r="relative/uri"' in document
+    rejected = refusal(enveloped(lab.verifier(), document))
+    assert rejected.reason in ("Malformed", "SignedInfoAltered", "SignatureInvalid"), rejected.message
