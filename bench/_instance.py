@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -25,12 +26,28 @@ QAQPA = str(Path(sys.executable).with_name("qaqpa"))
 """The ``qaqpa`` command of this virtualenv."""
 
 
+@dataclass(frozen=True, slots=True)
+class Served:
+    base_url: str
+    pid: int
+    """The process started (with ``--workers`` N, uvicorn's supervisor of the workers)."""
+
+
 @contextmanager
 def serving(
     arguments: Sequence[str], log: Path, *, ready_within: float = 300, env: Mapping[str, str] | None = None
 ) -> Iterator[str]:
     """Run ``qaqpa <arguments> --port <free port>`` (with ``env`` added to the environment) and yield its base
     URL once ``/health`` answers 200; stop it on exit. Its output goes to ``log``."""
+    with served(arguments, log, ready_within=ready_within, env=env) as server:
+        yield server.base_url
+
+
+@contextmanager
+def served(
+    arguments: Sequence[str], log: Path, *, ready_within: float = 300, env: Mapping[str, str] | None = None
+) -> Iterator[Served]:
+    """:func:`serving`, yielding the process's id too."""
     port = free_port()
     command = [QAQPA, *arguments, "--port", str(port)]
     with log.open("wb") as output:
@@ -38,7 +55,7 @@ def serving(
         base_url = f"http://127.0.0.1:{port}"
         try:
             wait_until_healthy(base_url, server, log, ready_within)
-            yield base_url
+            yield Served(base_url, server.pid)
         finally:
             stop(server)
 

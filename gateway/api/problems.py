@@ -6,8 +6,9 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from gateway.errors import GatewayFault, InternalError, NotFound, SchemaViolation
 from mocks.provider import InjectedConnectionReset
@@ -45,6 +46,13 @@ def install_problem_handlers(app: FastAPI) -> None:
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
         return problem(InternalError("the gateway failed on this request; see its log"))
 
+    async def on_client_gone(request: Request, _: Exception) -> Response:
+        # The client closed its connection before its request was read (a load generator stopping, a user
+        # giving up): nobody is left to answer, and it is not the gateway's failure.
+        log.debug("client went away during %s %s", request.method, request.url.path)
+        return Response(status_code=499)
+
+    app.add_exception_handler(ClientDisconnect, on_client_gone)
     app.add_exception_handler(GatewayFault, on_fault)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import socket
+import time
+
 import pytest
 from lxml import etree
 
@@ -246,3 +250,18 @@ def test_a_provider_fault_carries_the_provider_error_as_sub_error(gateway: LiveG
     fault = read_fault(response.content)
     assert fault.sub_code == "PROV-42"
     assert "maintenance" in fault.message
+
+
+def test_a_client_that_leaves_mid_body_is_no_error(gateway: LiveGateway, caplog: pytest.LogCaptureFixture) -> None:
+    """Found by the soak: wrk stopping mid-request made uvicorn log 'Exception in ASGI application'."""
+    caplog.set_level(logging.DEBUG, logger="gateway.api.problems")
+    host, port = gateway.base_url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as connection:
+        connection.sendall(
+            b"POST /bip-sync/ HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 5000\r\n\r\n<a>"
+        )
+    deadline = time.monotonic() + 10
+    while not any("client went away" in record.message for record in caplog.records):
+        assert time.monotonic() < deadline, [record.message for record in caplog.records]
+        time.sleep(0.05)
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]

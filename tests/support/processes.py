@@ -29,7 +29,7 @@ class QaqpaProcess:
         scheme: str = "http",
         client_options: dict[str, Any] | None = None,
     ) -> None:
-        """``client_options`` are httpx's for the health check (``verify``, ``cert`` when it serves TLS)."""
+        """``client_options`` are httpx's for the health check (``verify``: an SSL context, when it serves TLS)."""
         self.arguments = arguments
         self.data_dir = data_dir
         self.port = port
@@ -46,11 +46,21 @@ class QaqpaProcess:
         command = [QAQPA, *self.arguments, *options]
         with self.log_path.open("ab") as log_file:
             self._process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=self.env)
+        try:
+            self._wait_until_healthy()
+        except BaseException:  # a failed start leaves no server behind
+            self._process.kill()
+            self._process.wait()
+            raise
+        return self
+
+    def _wait_until_healthy(self) -> None:
+        assert self._process is not None
         deadline = time.monotonic() + 90
         while True:
             try:
                 if httpx.get(f"{self.base_url}/health", timeout=1, **self.client_options).status_code == 200:
-                    return self
+                    return
             except httpx.TransportError:
                 pass
             if self._process.poll() is not None or time.monotonic() > deadline:

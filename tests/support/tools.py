@@ -1,7 +1,7 @@
-"""What some tests need from outside the repository: Debian's ``xmlsec1``, a JDK, Node.js, and the orders' text in
-``../shared/seeds/``. Where one is missing the test is skipped, saying which and how to get it; in CI (``CI`` or
-``QAQPA_REQUIRE_TOOLS`` set), where .ci/run installs the programs and ../shared is beside the clone, a missing
-one is a failure."""
+"""What some tests need from outside the repository: Debian's ``xmlsec1`` and ``wrk``, a JDK, Node.js, and the
+orders' text in ``../shared/seeds/``. Where one is missing the test is skipped, saying which and how to get it;
+in CI (``CI`` or ``QAQPA_REQUIRE_TOOLS`` set), where .ci/run installs the programs and ../shared is beside the
+clone, a missing one is a failure."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ INSTALL = {
     "node": "apt-get install nodejs npm",
     "npm": "apt-get install nodejs npm",
     "chromium": "apt-get install chromium, or make tools",
+    "wrk": "apt-get install wrk, or make tools",
 }
 
 

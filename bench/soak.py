@@ -1,0 +1,147 @@
+"""A bounded soak: the sync lookup at half of its peak rate for a while, watching errors, memory and descriptors.
+
+    .venv/bin/python -m bench.soak                  # 10 minutes (issue #10)
+    .venv/bin/python -m bench.soak --seconds 60     # what the suite runs (tests/integration/test_soak.py)
+
+Starts ``qaqpa up --workers 2`` on a fresh data directory, measures (a)'s peak for a few seconds (bench/http.py's
+body: a GBDFL_UniversalServiceSync lookup), then has wrk pace the same connections at 50 % of it, in rounds of
+``--round`` seconds. After each round it reads the server's processes from /proc: resident memory and open file
+descriptors (sockets, database files). The soak passes when no request failed, when memory after the last
+round is within ``--memory-growth`` of what it was after the first (the first round warms the caches), and
+when, once the load has stopped, no more descriptors are open than before it started (no leaked connection).
+Prints the table, saves it in bench/results/, and exits 1 when the soak failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import _wrk
+from bench._instance import served
+from bench._report import machine, publish
+from bench.http import GBDFL, XML, Driver, Load, paced_delay_ms
+from gateway.testing import Sandbox
+
+FD_SLACK = 4
+"""Descriptors the server may hold open after the load beyond those before it (a log file rotated, a pooled
+database connection opened late)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    seconds: float
+    rss_bytes: int
+    descriptors: int
+
+
+def processes(pid: int) -> list[int]:
+    """``pid`` and its descendants (uvicorn's supervisor and its workers)."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").iterdir():
+            children = (task / "children").read_text().split()
+            queue += [int(child) for child in children]
+    return found
+
+
+def sample(pid: int, since: float) -> Sample:
+    rss = descriptors = 0
+    for process in processes(pid):
+        status = Path(f"/proc/{process}/status").read_text()
+        [line] = [line for line in status.splitlines() if line.startswith("VmRSS:")]
+        rss += int(line.split()[1]) * 1024
+        descriptors += len(os.listdir(f"/proc/{process}/fd"))
+    return Sample(time.monotonic() - since, rss, descriptors)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    errors: int
+    memory_growth: float
+    leaked_descriptors: int
+    allowed_growth: float
+
+    @property
+    def passed(self) -> bool:
+        return self.errors == 0 and self.memory_growth <= self.allowed_growth and self.leaked_descriptors <= 0
+
+
+def judge(samples: list[Sample], before: Sample, after: Sample, errors: int, allowed_growth: float) -> Verdict:
+    """The soak's verdict: errors, memory growth from the first round to the last, descriptors left open."""
+    warm = samples[0].rss_bytes
+    growth = (samples[-1].rss_bytes - warm) / warm if warm else 0.0
+    return Verdict(errors, growth, after.descriptors - before.descriptors - FD_SLACK, allowed_growth)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=600, help="the soak's length [default: 600]")
+    parser.add_argument("--round", type=float, default=10, help="seconds between samples [default: 10]")
+    parser.add_argument("--share", type=float, default=0.5, help="of the peak rate [default: 0.5]")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--memory-growth", type=float, default=0.10, help="allowed, first round to last [0.10]")
+    arguments = parser.parse_args()
+    if _wrk.version() is None:
+        raise SystemExit("bench.soak drives wrk, which is not installed: apt-get install wrk (or make tools)")
+
+    data_dir = Path(tempfile.mkdtemp(prefix="qaqpa-soak-"))
+    work = data_dir / "wrk"
+    driver = Driver(arguments.round, 3, arguments.connections, 2, 10, work)
+    command = ["up", "--data-dir", str(data_dir), "--workers", str(arguments.workers), "--population-size", "2000"]
+    command += ["--no-access-log", "--log-level", "warning"]
+    with served(command, data_dir / "qaqpa-up.log") as server:
+        sandbox = Sandbox(server.base_url)
+        [iin] = sandbox.citizens("alive")
+        envelope = sandbox.envelope(GBDFL, sandbox.example(GBDFL, iin=iin))
+        sandbox.close()
+        load = Load(f"{server.base_url}/bip-sync/", "POST", XML, [envelope])
+        pid = server.pid
+        script = driver.script("soak", load)
+        peak = driver.run(load, script, 5).good_per_second
+        wanted = arguments.share * peak
+        paced = driver.script("soak", load, delay_ms=round(paced_delay_ms(arguments.connections, wanted)))
+        time.sleep(1)  # let the peak run's connections close
+        started = time.monotonic()
+        before = sample(pid, started)
+        samples: list[Sample] = []
+        errors, answered, kinds = 0, 0, []
+        print(f"  soak: {arguments.seconds:.0f} s at ~{wanted:,.0f} req/s (50 % of {peak:,.0f})", flush=True)
+        while time.monotonic() - started < arguments.seconds:
+            result = driver.run(load, paced, min(arguments.round, arguments.seconds - (time.monotonic() - started)))
+            errors += result.errors
+            if result.errors:
+                kinds.append(f"{samples and samples[-1].seconds or 0:.0f} s: {result.describe_errors()}")
+            answered += result.requests - result.non_2xx
+            samples.append(sample(pid, started))
+        time.sleep(2)  # wrk has closed its connections; the server's side follows
+        after = sample(pid, started)
+
+    verdict = judge(samples, before, after, errors, arguments.memory_growth)
+    lines = ["| after s | resident MiB | open descriptors |", "|---:|---:|---:|"]
+    lines += [f"| {s.seconds:,.0f} | {s.rss_bytes / 2**20:,.1f} | {s.descriptors} |" for s in [before, *samples, after]]
+    lines += [
+        "",
+        f"- {answered:,} answered, {errors:,} errors, at {answered / max(samples[-1].seconds, 1e-9):,.0f} req/s "
+        f"(50 % of the peak {peak:,.0f} measured first).",
+        *(f"- Errors after {kind}" for kind in kinds),
+        f"- Memory from the first round to the last: {verdict.memory_growth * 100:+.1f} % "
+        f"(allowed {arguments.memory_growth * 100:.0f} %).",
+        f"- Descriptors before the load {before.descriptors}, after it {after.descriptors} (slack {FD_SLACK}).",
+        f"- **{'passed' if verdict.passed else 'FAILED'}**",
+    ]
+    details = machine(f"qaqpa up --workers {arguments.workers}, SQLite, 2,000 citizens, wrk -c {arguments.connections}")
+    publish("soak", f"Soak, {arguments.seconds:.0f} s", details, "\n".join(lines))
+    if not verdict.passed:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
