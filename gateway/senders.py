@@ -16,7 +16,7 @@ import hashlib
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import anyio.to_thread
@@ -63,9 +63,10 @@ class Sender:
 
 class SenderDirectory:
     def __init__(self, storage: Storage, *, allow_demo: bool, sign_ins: FailedSignIns | None = None) -> None:
+        """``sign_ins`` throttles repeated failures; without it nobody is refused for them."""
         self._storage = storage
         self._allow_demo = allow_demo
-        self._sign_ins = sign_ins
+        self._sign_ins = sign_ins or FailedSignIns(lambda: datetime.now(UTC), limit=None, window=timedelta(0))
         self._hasher = PasswordHasher()
         self._cache_key = secrets.token_bytes(32)
         self._verified: dict[tuple[str, bytes], tuple[float, Sender]] = {}
@@ -79,8 +80,7 @@ class SenderDirectory:
         if not sender_id or password is None:
             raise refusal
         throttled = ("sender", sender_id, client_address.get())
-        if self._sign_ins is not None:
-            self._sign_ins.check(f"sender {sender_id!r}", throttled)
+        self._sign_ins.check(f"sender {sender_id!r}", throttled)
         fingerprint = hashlib.blake2b(password.encode(), key=self._cache_key).digest()
         key = (sender_id, fingerprint)
         cached = self._verified.get(key)
@@ -93,11 +93,7 @@ class SenderDirectory:
                 self._pending[key] = pending
                 pending.add_done_callback(lambda _: self._pending.pop(key, None))
             sender = await asyncio.shield(pending)  # one waiter cancelled does not cancel the others' check
-        if self._sign_ins is not None:
-            if sender is None:
-                self._sign_ins.failed(throttled)
-            else:
-                self._sign_ins.succeeded(throttled)
+        self._sign_ins.record(throttled, signed_in=sender is not None)
         if sender is None:
             raise refusal
         if sender.demo and not self._allow_demo:

@@ -80,6 +80,13 @@ class FailedSignIns:
     def succeeded(self, key: Hashable) -> None:
         self._failures.pop(key, None)
 
+    def record(self, key: Hashable, *, signed_in: bool) -> None:
+        """Count an attempt's outcome: a failure against ``key``, or a success that forgets its failures."""
+        if signed_in:
+            self.succeeded(key)
+        else:
+            self.failed(key)
+
     def _recent(self, key: Hashable) -> deque[datetime] | None:
         failures = self._failures.get(key)
         if failures is None:

@@ -38,11 +38,9 @@ def signed_in_as_admin(runtime: Runtime, given: str) -> bool:
     address is refused with Client.TooManyFailedSignIns, whatever it gives)."""
     key = ("admin", client_address.get())
     runtime.sign_ins.check("the admin token", key)
-    if is_admin_token(runtime, given):
-        runtime.sign_ins.succeeded(key)
-        return True
-    runtime.sign_ins.failed(key)
-    return False
+    signed_in = is_admin_token(runtime, given)
+    runtime.sign_ins.record(key, signed_in=signed_in)
+    return signed_in
 
 
 def is_admin_token(runtime: Runtime, given: str) -> bool:
