@@ -1,7 +1,7 @@
 """A bounded soak: the sync lookup at half of its peak rate for a while, watching errors, memory and descriptors.
 
     .venv/bin/python -m bench.soak                  # 10 minutes (issue #10)
-    .venv/bin/python -m bench.soak --seconds 60     # what the suite runs (tests/integration/test_soak.py)
+    .venv/bin/python -m bench.soak --seconds 60     # a one-minute check
 
 Starts ``qaqpa up --workers 2`` on a fresh data directory, measures (a)'s peak for a few seconds (bench/http.py's
 body: a GBDFL_UniversalServiceSync lookup), then has wrk pace the same connections at 50 % of it, in rounds of
