@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck unit bench venv tools clean
+.PHONY: run test lint typecheck unit bench soak venv tools clean
 
 run: $(STAMP)
 	$(BIN)/qaqpa up $(ARGS)
@@ -24,6 +24,10 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.http
 	$(BIN)/python -m bench.signatures
+
+# A one-minute soak at half the peak rate (bench/soak.py; SOAK_SECONDS=600 for the issue's ten minutes).
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak --seconds $(or $(SOAK_SECONDS),60)
 
 venv: $(STAMP)
 

@@ -18,8 +18,11 @@ import argparse
 import os
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+import httpx
 
 from bench import _wrk
 from bench._instance import served
@@ -80,6 +83,14 @@ def judge(samples: list[Sample], before: Sample, after: Sample, errors: int, all
     return Verdict(errors, growth, after.descriptors - before.descriptors - FD_SLACK, allowed_growth)
 
 
+def fault_codes(base_url: str) -> dict[str, int]:
+    """What the failed requests were, by code, from the newest faults of the message log (at most 500)."""
+    answer = httpx.get(f"{base_url}/api/v1/messages", params={"outcome": "fault", "limit": 500}, timeout=30)
+    if answer.status_code != 200:
+        return {f"(the message log answered HTTP {answer.status_code})": 1}
+    return dict(Counter(exchange["statusCode"] for exchange in answer.json()["exchanges"]).most_common())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seconds", type=float, default=600, help="the soak's length [default: 600]")
@@ -123,6 +134,7 @@ def main() -> None:
             samples.append(sample(pid, started))
         time.sleep(2)  # wrk has closed its connections; the server's side follows
         after = sample(pid, started)
+        faults = fault_codes(server.base_url) if errors else {}
 
     verdict = judge(samples, before, after, errors, arguments.memory_growth)
     lines = ["| after s | resident MiB | open descriptors |", "|---:|---:|---:|"]
@@ -132,6 +144,7 @@ def main() -> None:
         f"- {answered:,} answered, {errors:,} errors, at {answered / max(samples[-1].seconds, 1e-9):,.0f} req/s "
         f"(50 % of the peak {peak:,.0f} measured first).",
         *(f"- Errors after {kind}" for kind in kinds),
+        *(f"- Faults in the message log: {count:,} × `{code}`" for code, count in faults.items()),
         f"- Memory from the first round to the last: {verdict.memory_growth * 100:+.1f} % "
         f"(allowed {arguments.memory_growth * 100:.0f} %).",
         f"- Descriptors before the load {before.descriptors}, after it {after.descriptors} (slack {FD_SLACK}).",

@@ -24,7 +24,7 @@ from contracts.regulations import load_catalogue
 from gateway._version import __version__
 from gateway.api import async_messages, cases, catalogue, messages, meta, mocks, operations, pki, population, runs, soap
 from gateway.api import clock as clock_api
-from gateway.api.problems import install_problem_handlers, problem
+from gateway.api.problems import PROBLEM_RESPONSES, document_problems, install_problem_handlers, problem
 from gateway.bootstrap import bootstrap
 from gateway.cases import SOCPROT, CaseChoices, CaseEngine, CaseStore, DataQueries
 from gateway.cases.provider import case_handlers
@@ -46,7 +46,7 @@ from gateway.settings import Settings
 from gateway.shep import AsyncChannel, SyncChannel
 from gateway.shep.async_channel import Settings as AsyncSettings
 from gateway.signatures import Signatures
-from gateway.storage.database import Database
+from gateway.storage.database import Database, log_failure
 from gateway.throttle import ClientAddressMiddleware, FailedSignIns
 from gateway.upstream import Upstream
 from mocks import create_mock_app
@@ -155,7 +155,9 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
         )
     )
     for module in routers:
-        app.include_router(module.router)
+        # SOAP answers its faults as SOAP Faults; everything else as problem+json.
+        app.include_router(module.router, responses=None if module is soap else PROBLEM_RESPONSES)
+    document_problems(app)
 
     database = Database(settings.resolved_database_url)
     limits = XmlLimits(max_bytes=settings.max_body_bytes, max_depth=settings.max_xml_depth)
@@ -328,7 +330,7 @@ async def _keep_clock_in_step(runtime: Runtime) -> None:
         try:
             await runtime.catch_up_with_clock()
         except Exception:
-            log.exception("could not read the shared clock or act on its time; keeping its last state")
+            log_failure(log, "could not read the shared clock or act on its time; keeping its last state")
 
 
 def _cases(app: FastAPI) -> CaseEngine:
@@ -346,7 +348,7 @@ async def _keep_cases(runtime: Runtime) -> None:
         try:
             await runtime.cases.move_on()
         except Exception:
-            log.exception("could not move the due cases on; trying again")
+            log_failure(log, "could not move the due cases on; trying again")
 
 
 async def _checkpoint(database: Database) -> None:
@@ -356,7 +358,7 @@ async def _checkpoint(database: Database) -> None:
         try:
             await anyio.to_thread.run_sync(database.checkpoint)
         except Exception:
-            log.exception("could not checkpoint the SQLite write-ahead log; trying again")
+            log_failure(log, "could not checkpoint the SQLite write-ahead log; trying again")
 
 
 async def _refresh_revocations(runtime: Runtime) -> None:
@@ -366,4 +368,4 @@ async def _refresh_revocations(runtime: Runtime) -> None:
         try:
             await anyio.to_thread.run_sync(runtime.pki.refresh_revocations, runtime.database.sync_engine)
         except Exception:
-            log.exception("could not refresh the revocation list; keeping the last one")
+            log_failure(log, "could not refresh the revocation list; keeping the last one")

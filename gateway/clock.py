@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -26,6 +27,13 @@ def wall_clock(moment: datetime | str) -> str:
     """An instant (or its ISO text) as Kazakhstan's wall clock reads it, to the second: what people are shown."""
     aware = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
     return aware.astimezone(KZ_TIME).strftime("%Y-%m-%d %H:%M:%S")
+
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+"""A virtual clock is moved only to instants in [EARLIEST, LATEST): the sandbox's data (the population, the
+test PKI, deadlines in working days) is of this century, a CRL's number is its time in seconds since 1970,
+and Python's dates end in 9999."""
 
 
 class Clock(Protocol):
@@ -85,20 +93,21 @@ class VirtualClock:
     def advanced(self, delta: timedelta) -> ClockState:
         """The state ``delta`` later (a frozen clock stays frozen, ``delta`` later)."""
         state = self.state()
-        if state.frozen_at is not None:
-            return ClockState(state.offset, state.frozen_at + delta)
-        return ClockState(state.offset + delta, None)
+        frozen_at = state.frozen_at
+        if frozen_at is not None:
+            return _within_range(lambda: ClockState(state.offset, frozen_at + delta))
+        return _within_range(lambda: ClockState(state.offset + delta, None))
 
     def set_to(self, moment: datetime) -> ClockState:
         """The state at which ``now()`` is ``moment`` (and goes on from there, unless frozen)."""
-        moment = _aware(moment)
+        aware = _aware(moment)
         state = self.state()
         if state.frozen_at is not None:
-            return ClockState(state.offset, moment)
-        return ClockState(moment - datetime.now(UTC), None)
+            return _within_range(lambda: ClockState(state.offset, aware))
+        return _within_range(lambda: ClockState(aware - datetime.now(UTC), None))
 
     def frozen(self, at: datetime | None = None) -> ClockState:
-        return ClockState(self.state().offset, _aware(at) if at is not None else self.now())
+        return _within_range(lambda: ClockState(self.state().offset, _aware(at) if at is not None else self.now()))
 
     def resumed(self) -> ClockState:
         """Running again from where it was stopped."""
@@ -113,16 +122,37 @@ def parse_duration(text: str) -> timedelta:
     match = _DURATION.fullmatch(text.strip())
     if match is None or not any(match.group(unit) for unit in "dhms"):
         raise ValueError(f"{text!r} is not a duration like 31m, 1h30m, 2d or 90s")
-    delta = timedelta(
-        days=int(match.group("d") or 0),
-        hours=int(match.group("h") or 0),
-        minutes=int(match.group("m") or 0),
-        seconds=float(match.group("s") or 0),
-    )
+    try:
+        delta = timedelta(
+            days=int(match.group("d") or 0),
+            hours=int(match.group("h") or 0),
+            minutes=int(match.group("m") or 0),
+            seconds=float(match.group("s") or 0),
+        )
+    except OverflowError:
+        raise ValueError(f"{text!r} is longer than any clock can be moved") from None
     return -delta if match.group("sign") == "-" else delta
+
+
+_OUT_OF_RANGE = f"the clock can be moved from {EARLIEST:%Y-%m-%d} up to {LATEST:%Y-%m-%d} (UTC) only"
+
+
+def _within_range(make: Callable[[], ClockState]) -> ClockState:
+    """The state ``make`` gives, if its time lies in [EARLIEST, LATEST); else ValueError saying so."""
+    try:
+        state = make()
+        moment = state.frozen_at if state.frozen_at is not None else datetime.now(UTC) + state.offset
+    except OverflowError:
+        raise ValueError(_OUT_OF_RANGE) from None
+    if not EARLIEST <= moment < LATEST:
+        raise ValueError(f"{_OUT_OF_RANGE}, not to {moment.isoformat()}")
+    return state
 
 
 def _aware(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError(f"{moment.isoformat()} has no time zone: write it with one (+05:00, Z)")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{_OUT_OF_RANGE}, not to {moment.isoformat()}") from None

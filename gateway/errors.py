@@ -31,13 +31,15 @@ X-Road's idea of naming the hop first (§2.4). The tree, with the code of each l
     ├── GatewayInternalFault             hop "gateway": Qaqpa itself failed
     │   ├── InternalError                Gateway.InternalError
     │   ├── OutboundSchemaViolation      Gateway.OutboundSchemaViolation (what the gateway built breaks contracts/)
-    │   └── ServiceDisabled              Gateway.ServiceDisabled
+    │   ├── ServiceDisabled              Gateway.ServiceDisabled
+    │   └── DatabaseUnavailable          Gateway.DatabaseUnavailable (its database away: nothing done, try again)
     └── ProviderFault                    hop "provider": the information system behind the gateway
         ├── ProviderUnreachable          Provider.Unreachable
         ├── ProviderTimeout              Provider.Timeout
         ├── ProviderConnectionReset      Provider.ConnectionReset
         ├── ProviderHttpError            Provider.HttpError
         ├── ProviderFaulted              Provider.Fault              (the provider's ErrorInfo is the subError)
+        ├── ProviderUnavailable          Provider.Unavailable        (a Fault with HTTP 503: it may pass)
         ├── ProviderMalformedResponse    Provider.MalformedResponse
         ├── ProviderSchemaViolation      Provider.SchemaViolation
         └── ProviderSignatureFault       Provider.Signature.<reason> (the provider's payload signature)
@@ -219,6 +221,18 @@ class ServiceDisabled(GatewayInternalFault):
     http_status = 503
 
 
+class DatabaseUnavailable(GatewayInternalFault):
+    code = "Gateway.DatabaseUnavailable"
+    http_status = 503
+
+    def __init__(self, detail: str | None = None) -> None:
+        super().__init__(
+            "the gateway's database is unavailable: nothing of this request was done or kept; try again once "
+            "/health answers 200",
+            detail=detail,
+        )
+
+
 class ProviderFault(GatewayFault):
     hop = "provider"
     http_status = 502
@@ -244,6 +258,13 @@ class ProviderHttpError(ProviderFault):
 
 class ProviderFaulted(ProviderFault):
     code = "Provider.Fault"
+
+
+class ProviderUnavailable(ProviderFault):
+    """A SOAP Fault sent with HTTP 503: the provider says it cannot serve for now, not that the request is wrong."""
+
+    code = "Provider.Unavailable"
+    http_status = 503
 
 
 class ProviderMalformedResponse(ProviderFault):

@@ -102,7 +102,8 @@ class PopulationEditor:
         def change(connection: Connection) -> dict[str, Any]:
             person = _existing(connection, iin)
             _check_iin_matches({**person, **values})
-            connection.execute(update(persons).where(persons.c.iin == iin).values(values))
+            if values:  # an UPDATE that sets nothing is not SQL: no fields, no change
+                connection.execute(update(persons).where(persons.c.iin == iin).values(values))
             return _person_view(connection, iin)
 
         return await self._storage.write(change)
@@ -164,7 +165,8 @@ class PopulationEditor:
         def change(connection: Connection) -> dict[str, Any]:
             _record(connection, table, record_id)
             _check_people(connection, values)
-            connection.execute(update(table).where(table.c.id == record_id).values(values))
+            if values:
+                connection.execute(update(table).where(table.c.id == record_id).values(values))
             return _record(connection, table, record_id)
 
         return await self._storage.write(change)

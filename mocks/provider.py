@@ -56,6 +56,7 @@ from mocks.faults import HEADER as FAULT_HEADER
 from mocks.faults import FaultBook, FaultSpec, InvalidFault, parse_header
 from mocks.journal import Journal, JournalEntry
 from mocks.runs import RunMiddleware, current_run
+from mocks.storage import StorageUnavailable
 from mocks.systems.dictionaries import RESULT_UNAVAILABLE
 from signing.xmldsig import SigningKey, sign_enveloped
 
@@ -127,6 +128,11 @@ class ShepProvider:
         except ProviderError as error:
             entry.outcome, entry.result_code = "refused", error.code
             response = _fault(error.code, error.message, self._now)
+        except StorageUnavailable as error:
+            log.warning("%s mock: %s", self.system.name, error)
+            entry.outcome, entry.result_code = "faulted", "Mock.StorageUnavailable"
+            message = f"the {self.system.code} mock's database is unavailable; try again once it is back"
+            response = _fault("Mock.StorageUnavailable", message, self._now)
         except Exception:
             log.exception("%s mock failed", self.system.name)
             entry.outcome, entry.result_code = "faulted", "Mock.InternalError"
@@ -253,10 +259,12 @@ class ShepProvider:
     async def _record(self, entry: JournalEntry) -> None:
         if self._journal is None:
             return
+        # The answer still goes out: a journal that cannot be written must not break the system under test.
         try:
             await self._journal.record(entry)
+        except StorageUnavailable as error:
+            log.warning("%s: the request journal could not be written: %s", self.system.name, error)
         except Exception:
-            # The answer still goes out: a journal that cannot be written must not break the system under test.
             log.exception("%s: the request journal could not be written", self.system.name)
 
 
@@ -351,4 +359,6 @@ def _fault(code: str, message: str, now: Callable[[], datetime]) -> Response:
     detail = build_error_info(ErrorInfo(code=code, message=message, date=xml_datetime(now())))
     client_side = code in ("Mock.InvalidRequest", "Mock.UnknownService", "Mock.InvalidFault", "Mock.InvalidRunHeader")
     envelope = soap.fault_envelope("Client" if client_side else "Server", message, None, detail)
-    return Response(soap.serialize(envelope), status_code=500, media_type=_XML)
+    # 503 says "not now" rather than "not this": the gateway's courier tries such a delivery again.
+    status = 503 if code == "Mock.StorageUnavailable" else 500
+    return Response(soap.serialize(envelope), status_code=status, media_type=_XML)

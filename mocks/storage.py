@@ -15,7 +15,14 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+class StorageUnavailable(Exception):
+    """The database cannot be reached, or lost the connection mid-work: the work was not done (a transaction
+    is rolled back), and the same work can be tried again once it is back."""
+
+
 class Storage(Protocol):
+    """Both methods raise :class:`StorageUnavailable` when the database is away, never the driver's error."""
+
     async def read(self, work: Callable[[Connection], T]) -> T:
         """``work(connection)`` in a worker thread."""
         ...

@@ -178,7 +178,12 @@ async def case_with_events(engine: CaseEngine, case_id: str) -> dict[str, Any]:
     return view
 
 
-@router.get("/{case_id}/document", summary="The signed result document (contracts/regulations/result.xsd)")
+@router.get(
+    "/{case_id}/document",
+    summary="The signed result document (contracts/regulations/result.xsd)",
+    response_class=Response,
+    responses={200: {"content": {"application/xml": {}}}},
+)
 async def result_document(case_id: str, runtime: RuntimeDep, _: AdminDep) -> Response:
     case = await _engine(runtime).get(case_id)
     if case.result_document is None:

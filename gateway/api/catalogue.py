@@ -72,7 +72,13 @@ def _summary(entry: Regulation) -> dict[str, Any]:
     }
 
 
-@router.get("/contracts/{path:path}", tags=["contracts"], summary="A WSDL or XSD file of contracts/")
+@router.get(
+    "/contracts/{path:path}",
+    tags=["contracts"],
+    summary="A WSDL or XSD file of contracts/",
+    response_class=Response,
+    responses={200: {"content": {"text/xml": {}}}},
+)
 async def contract_file(path: str, request: Request, runtime: RuntimeDep) -> Response:
     try:
         document = published(path, base_url(request, runtime))

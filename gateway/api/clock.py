@@ -72,11 +72,12 @@ async def read_clock(runtime: RuntimeDep) -> dict[str, Any]:
 
 @router.post("/advance", summary="Move the clock forward (or back, with a minus)")
 async def advance(body: Advance, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+    clock = shared_clock(runtime).clock
     try:
-        delta = parse_duration(body.by)
+        state = clock.advanced(parse_duration(body.by))
     except ValueError as error:
         raise SchemaViolation(str(error)) from None
-    return await change_clock(runtime, shared_clock(runtime).clock.advanced(delta))
+    return await change_clock(runtime, state)
 
 
 @router.post("/set", summary="Jump to an instant; the clock runs on from there (unless frozen)")

@@ -5,13 +5,18 @@ from __future__ import annotations
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Path, Request
 
 from gateway.errors import AuthenticationFailed
 from gateway.runtime import Runtime
 from gateway.throttle import client_address
 from mocks.runs import HEADER as RUN_HEADER
 from mocks.runs import current_run
+
+ID_MAX = 2**31 - 1
+"""The largest row id and count a request may name: both databases' INTEGER (SQLite's binding of a larger Python
+int overflows, PostgreSQL's column refuses it)."""
+RowId = Annotated[int, Path(ge=1, le=ID_MAX, description="a row's id, from 1")]
 
 
 def get_runtime(request: Request) -> Runtime:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from gateway.api.deps import AdminDep, RunDep, RuntimeDep, base_url
+from gateway.api.deps import ID_MAX, AdminDep, RowId, RunDep, RuntimeDep, base_url
 from gateway.errors import NotFound, UnknownService
 from mocks.catalogue import MockSystem, system_by_name
 from mocks.faults import FAULT_KINDS, FaultSpec
@@ -32,6 +32,9 @@ def _system(name: str, runtime: RuntimeDep) -> MockSystem:
 SystemDep = Annotated[MockSystem, Depends(_system)]
 
 
+_YEAR_MINUTES = 366 * 24 * 60
+
+
 class FaultRuleIn(BaseModel):
     """A fault rule: what to do wrong, to which calls, and for how long."""
 
@@ -39,9 +42,13 @@ class FaultRuleIn(BaseModel):
 
     fault: FaultSpec
     service_id: str | None = Field(default=None, alias="serviceId", description="default: every serviceId")
-    times: int | None = Field(default=None, ge=1, description="break the next N calls, then recover")
+    times: int | None = Field(default=None, ge=1, le=ID_MAX, description="break the next N calls, then recover")
     for_minutes: float | None = Field(
-        default=None, alias="forMinutes", gt=0, description="break calls for this long, by the instance's clock"
+        default=None,
+        alias="forMinutes",
+        gt=0,
+        le=_YEAR_MINUTES,
+        description="break calls for this long, by the instance's clock (a year at most)",
     )
     probability: float = Field(default=1.0, gt=0, le=1, description="the chance that a call is broken")
 
@@ -90,7 +97,7 @@ async def add_fault(
 
 
 @router.delete("/{name}/faults/{rule_id}", status_code=204, summary="Remove one fault rule")
-async def remove_fault(rule_id: int, system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep) -> Response:
+async def remove_fault(rule_id: RowId, system: SystemDep, run: RunDep, runtime: RuntimeDep, _: AdminDep) -> Response:
     if not await runtime.faults.remove(system.name, rule_id, run=run):
         raise NotFound(f"{system.code} has no fault rule {rule_id}")
     return Response(status_code=204)

@@ -15,7 +15,11 @@ from gateway.message_log import LogQuery
 router = APIRouter(tags=["operations"])
 
 
-@router.get("/health", summary="200 when ready to serve, 503 otherwise")
+@router.get(
+    "/health",
+    summary="200 when ready to serve, 503 otherwise",
+    responses={503: {"description": "Starting, the database unavailable, or maintenance mode: the body says which"}},
+)
 async def health(runtime: RuntimeDep) -> JSONResponse:
     checks: dict[str, Any] = {"startup": "ok" if runtime.ready else "starting"}
     try:
@@ -33,7 +37,12 @@ async def health(runtime: RuntimeDep) -> JSONResponse:
     )
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    response_class=Response,
+    responses={200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {}}}},
+)
 async def metrics(runtime: RuntimeDep) -> Response:
     return Response(runtime.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 

@@ -29,6 +29,12 @@ from signing.pki.revocation import OCSP_VALIDITY, Revocation
 router = APIRouter(tags=["PKI"])
 
 _PEM = "application/x-pem-file"
+_CRL = "application/pkix-crl"
+_OCSP = "application/ocsp-response"
+
+
+def _answers(media_type: str) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {media_type: {}}}}
 
 
 def _authority(runtime: Runtime) -> TestPki:
@@ -37,32 +43,46 @@ def _authority(runtime: Runtime) -> TestPki:
     return runtime.pki.authority
 
 
-@router.get("/pki/root.crt", summary="The test root CA certificate (PEM)")
+@router.get(
+    "/pki/root.crt", summary="The test root CA certificate (PEM)", response_class=Response, responses=_answers(_PEM)
+)
 async def root_certificate(runtime: RuntimeDep) -> Response:
     return Response(_authority(runtime).root.certificate_pem(), media_type=_PEM)
 
 
-@router.get("/pki/ca.crt", summary="The issuing CA certificate (PEM)")
+@router.get(
+    "/pki/ca.crt", summary="The issuing CA certificate (PEM)", response_class=Response, responses=_answers(_PEM)
+)
 async def issuing_certificate(runtime: RuntimeDep) -> Response:
     return Response(_authority(runtime).issuing.certificate_pem(), media_type=_PEM)
 
 
-@router.get("/pki/chain.pem", summary="Issuing CA then root, PEM: what a relying party must trust")
+@router.get(
+    "/pki/chain.pem",
+    summary="Issuing CA then root, PEM: what a relying party must trust",
+    response_class=Response,
+    responses=_answers(_PEM),
+)
 async def chain(runtime: RuntimeDep) -> Response:
     return Response(_authority(runtime).chain_pem(), media_type=_PEM)
 
 
-@router.get("/pki/crl", summary="The issuing CA's current CRL (DER)")
+@router.get("/pki/crl", summary="The issuing CA's current CRL (DER)", response_class=Response, responses=_answers(_CRL))
 async def crl(runtime: RuntimeDep) -> Response:
     authority = _authority(runtime)
     verifier = runtime.pki.verifier
     assert verifier is not None
     current = verifier.revocation_source.crl(authority.issuing.certificate)
     assert current is not None
-    return Response(current.public_bytes(serialization.Encoding.DER), media_type="application/pkix-crl")
+    return Response(current.public_bytes(serialization.Encoding.DER), media_type=_CRL)
 
 
-@router.post("/pki/ocsp", summary="OCSP responder (RFC 6960): DER request in, DER response out")
+@router.post(
+    "/pki/ocsp",
+    summary="OCSP responder (RFC 6960): DER request in, DER response out",
+    response_class=Response,
+    responses=_answers(_OCSP),
+)
 async def ocsp_responder(request: Request, runtime: RuntimeDep) -> Response:
     authority = _authority(runtime)
     try:
@@ -109,7 +129,7 @@ def _key_hash(certificate: x509.Certificate, algorithm: hashes.HashAlgorithm) ->
 
 
 def _ocsp(response: ocsp.OCSPResponse) -> Response:
-    return Response(response.public_bytes(serialization.Encoding.DER), media_type="application/ocsp-response")
+    return Response(response.public_bytes(serialization.Encoding.DER), media_type=_OCSP)
 
 
 class IssueRequest(BaseModel):

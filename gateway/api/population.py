@@ -15,7 +15,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Body, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from gateway.api.deps import AdminDep, RuntimeDep
+from gateway.api.deps import AdminDep, RowId, RuntimeDep
 from gateway.errors import Conflict, InvalidRecord, NotFound
 from mocks.editing import InvalidRecord as InvalidChange
 from mocks.editing import RecordConflict, RecordNotFound
@@ -109,13 +109,15 @@ async def add_record(kind: str, fields: Fields, runtime: RuntimeDep, _: AdminDep
 
 
 @router.patch("/records/{kind}/{record_id}", summary="Change a record: e.g. endedOn ends a guardianship")
-async def update_record(kind: str, record_id: int, fields: Fields, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
+async def update_record(
+    kind: str, record_id: RowId, fields: Fields, runtime: RuntimeDep, _: AdminDep
+) -> dict[str, Any]:
     async with _translated():
         return await runtime.population.update_record(kind, record_id, fields)
 
 
 @router.delete("/records/{kind}/{record_id}", status_code=204, summary="Remove a registry record")
-async def delete_record(kind: str, record_id: int, runtime: RuntimeDep, _: AdminDep) -> Response:
+async def delete_record(kind: str, record_id: RowId, runtime: RuntimeDep, _: AdminDep) -> Response:
     async with _translated():
         await runtime.population.delete_record(kind, record_id)
     return Response(status_code=204)

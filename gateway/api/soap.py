@@ -3,11 +3,14 @@ WSDL a recipient implements to be pushed to (``GET /bip-async/client?wsdl``) (sh
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
 
 from contracts.loader import ASYNC_CLIENT_WSDL, ASYNC_SERVICE_WSDL, SYNC_SERVICE_WSDL
 from contracts.publishing import published
 from gateway.api.deps import RuntimeDep, base_url
+from gateway.api.problems import PROBLEM_RESPONSES
 from gateway.errors import InvalidSoap
 from gateway.runtime import Runtime
 from gateway.shep import IncomingMessage, OutgoingMessage
@@ -16,6 +19,9 @@ from mocks.faults import HEADER as FAULT_HEADER
 router = APIRouter(tags=["SOAP"])
 
 _XML = "text/xml; charset=utf-8"
+_WSDL_ANSWERS: dict[int | str, dict[str, Any]] = {200: {"content": {"text/xml": {}}}, "4XX": PROBLEM_RESPONSES["4XX"]}
+"""A WSDL, or (no ``?wsdl``, a bad ``X-Qaqpa-Run``) a problem: no SOAP Fault before a SOAP message."""
+Wsdl = Annotated[str | None, Query(description="present, with no value (?wsdl): the WSDL")]
 
 
 async def _read_capped(request: Request, limit: int) -> tuple[bytes, bool]:
@@ -34,10 +40,10 @@ async def _read_capped(request: Request, limit: int) -> tuple[bytes, bool]:
     return bytes(received), False
 
 
-@router.get("/bip-sync/", summary="The SyncChannel WSDL (add ?wsdl)", response_class=Response)
+@router.get("/bip-sync/", summary="The SyncChannel WSDL (add ?wsdl)", response_class=Response, responses=_WSDL_ANSWERS)
 @router.get("/bip-sync", include_in_schema=False, response_class=Response)
-async def sync_wsdl(request: Request, runtime: RuntimeDep) -> Response:
-    return _wsdl(request, runtime, "SyncChannel", SYNC_SERVICE_WSDL, "/bip-sync/")
+async def sync_wsdl(request: Request, runtime: RuntimeDep, wsdl: Wsdl = None) -> Response:
+    return _wsdl(request, runtime, wsdl, "SyncChannel", SYNC_SERVICE_WSDL, "/bip-sync/")
 
 
 @router.post(
@@ -51,16 +57,19 @@ async def sync_send_message(request: Request, runtime: RuntimeDep) -> Response:
     return _soap_response(await runtime.sync_channel.handle(await _incoming(request, runtime)))
 
 
-@router.get("/bip-async/", summary="The AsyncChannel WSDL (add ?wsdl)", response_class=Response)
+@router.get(
+    "/bip-async/", summary="The AsyncChannel WSDL (add ?wsdl)", response_class=Response, responses=_WSDL_ANSWERS
+)
 @router.get("/bip-async", include_in_schema=False, response_class=Response)
-async def async_wsdl(request: Request, runtime: RuntimeDep) -> Response:
-    return _wsdl(request, runtime, "AsyncChannel", ASYNC_SERVICE_WSDL, "/bip-async/")
+async def async_wsdl(request: Request, runtime: RuntimeDep, wsdl: Wsdl = None) -> Response:
+    return _wsdl(request, runtime, wsdl, "AsyncChannel", ASYNC_SERVICE_WSDL, "/bip-async/")
 
 
 @router.get(
     "/bip-async/client",
     summary="The IAsyncChannelClient WSDL a recipient serves to be pushed to (add ?wsdl)",
     response_class=Response,
+    responses=_WSDL_ANSWERS,
 )
 async def async_client_wsdl(request: Request, runtime: RuntimeDep) -> Response:
     return Response(published(ASYNC_CLIENT_WSDL, base_url(request, runtime)), media_type=_XML)
@@ -77,8 +86,8 @@ async def async_operation(request: Request, runtime: RuntimeDep) -> Response:
     return _soap_response(await runtime.async_channel.handle(await _incoming(request, runtime)))
 
 
-def _wsdl(request: Request, runtime: Runtime, channel: str, wsdl: str, path: str) -> Response:
-    if "wsdl" not in request.query_params:
+def _wsdl(request: Request, runtime: Runtime, asked: str | None, channel: str, wsdl: str, path: str) -> Response:
+    if asked is None:
         raise InvalidSoap(f"the {channel} answers POSTed SOAP messages; its WSDL is at {path}?wsdl")
     base = base_url(request, runtime)
     return Response(published(wsdl, base, f"{base}{path}"), media_type=_XML)

@@ -38,6 +38,7 @@ from gateway.cases.store import Case, CaseStore, Event
 from gateway.cases.updates import CaseUpdates
 from gateway.clock import Clock, VirtualClock
 from gateway.metrics import Metrics
+from gateway.storage.database import log_failure
 from gateway.workdays import add_working_days
 from mocks.runs import current_run
 from signing.xmldsig import SigningKey
@@ -173,7 +174,7 @@ class CaseEngine:
             case = await self.get(case_id)
             await self._examine(case, expect="querying", announce=case_id in self._answered_late)
         except Exception:
-            log.exception("case %s could not be moved on", case_id)
+            log_failure(log, f"case {case_id} could not be moved on")
         finally:
             self._answered_late.discard(case_id)
             self.changed.set()
@@ -613,7 +614,7 @@ class CaseEngine:
                     try:
                         await self._due(case, now)
                     except Exception:
-                        log.exception("case %s could not be moved on by the clock", case.case_id)
+                        log_failure(log, f"case {case.case_id} could not be moved on by the clock")
                 moved += len(due)
             finally:
                 current_run.reset(token)

@@ -48,7 +48,14 @@ def run_option(command: Callable[..., None]) -> Callable[..., None]:
 
 def _moved(change: Callable[[VirtualClock], ClockState], *, run: str | None, **options: Any) -> None:
     run = _parsed(run)
-    clock = _read(settings_from(**options), run, change)
+
+    def checked(current: VirtualClock) -> ClockState:
+        try:
+            return change(current)
+        except ValueError as error:  # out of the clock's range
+            raise click.UsageError(str(error)) from None
+
+    clock = _read(settings_from(**options), run, checked)
     with _in_run(run):
         now, state = clock.now(), clock.state()
     where = f"run {run}: " if run else ""

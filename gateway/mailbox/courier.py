@@ -44,7 +44,9 @@ from gateway.shep.inbound import fault_in, ms_since, request_payload, subject_ii
 from gateway.shep.outbound import check_outbound
 from gateway.shep.sync_channel import SyncChannel
 from gateway.signatures import Signatures
+from gateway.storage.database import log_failure
 from gateway.upstream import Upstream
+from mocks.storage import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +64,9 @@ _TRANSIENT = (
     errors.ProviderUnreachable,
     errors.ProviderConnectionReset,
     errors.ProviderHttpError,
+    errors.ProviderUnavailable,
     errors.InternalError,
+    errors.DatabaseUnavailable,
 )
 """Failures of a synchronous provider that may pass; the others are its definite answer (NOT_DELIVERED)."""
 
@@ -109,7 +113,7 @@ class Courier:
                     await self.expire()
                 claimed = await self.round()
             except Exception:
-                log.exception("the courier's round failed; trying again")
+                log_failure(log, "the courier's round failed; trying again")
             if claimed and len(self._running) < self._concurrency:
                 await asyncio.sleep(0)  # the deliveries just started take their first step; then claim more
                 continue
@@ -157,6 +161,14 @@ class Courier:
         return timedelta(seconds=slowest * 2 + 10)
 
     async def _deliver(self, message: StoredMessage) -> None:
+        try:
+            await self._attempt(message)
+        except StorageUnavailable as error:
+            # Neither the answer nor the failure could be stored: the message keeps its lease and is due again
+            # when the lease ends, as after a kill (the provider may see it twice; nothing is lost).
+            log.warning("delivering async message %s: %s; due again when its lease ends", message.message_id, error)
+
+    async def _attempt(self, message: StoredMessage) -> None:
         started = time.perf_counter()
         exchange = Exchange(
             session_id=new_session_id(),
@@ -183,6 +195,8 @@ class Courier:
                 await self._mailbox.retry(message, fault, exchange)
             else:
                 await self._mailbox.undeliverable(message, fault, exchange)
+        except StorageUnavailable:
+            raise
         except Exception:
             log.exception("delivering async message %s failed", message.message_id)
             internal = errors.InternalError(f"delivery failed inside the gateway; session {exchange.session_id}")

@@ -37,8 +37,10 @@ from gateway.metrics import Metrics
 from gateway.registry import Service, ServiceRegistry
 from gateway.senders import Sender
 from gateway.signatures import Signatures
+from gateway.storage.database import log_failure
 from mocks.faults import HEADER as FAULT_HEADER
 from mocks.faults import InvalidFault, parse_header
+from mocks.storage import StorageUnavailable
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -195,6 +197,11 @@ async def guarded(exchange: Exchange, work: Callable[[], Awaitable[T]]) -> T:
     except errors.GatewayFault as fault:
         fault_in(exchange, fault)
         raise
+    except StorageUnavailable as error:
+        log.warning("exchange %s: %s", exchange.session_id, error)
+        unavailable = errors.DatabaseUnavailable()
+        fault_in(exchange, unavailable)
+        raise unavailable from None
     except Exception:
         log.exception("exchange %s failed", exchange.session_id)
         internal = errors.InternalError(
@@ -218,7 +225,7 @@ async def record(exchange: Exchange, metrics: Metrics, message_log: MessageLog) 
     try:
         await message_log.record(exchange)
     except Exception:
-        log.exception("message log write failed for session %s", exchange.session_id)
+        log_failure(log, f"message log write failed for session {exchange.session_id}")
         metrics.log_failures.inc()
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from http import HTTPStatus
 
 from lxml import etree
 
@@ -210,8 +211,10 @@ class SyncChannel:
             raise errors.provider_fault_for(error, system) from None
         if envelope.is_fault:
             fault = soap.read_fault(envelope.payload)
-            raise errors.ProviderFaulted(
-                f"{system} answered with a SOAP Fault: {fault.string or fault.code}",
+            unavailable = reply.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+            saying = f"{' (HTTP 503)' if unavailable else ''}: {fault.string or fault.code}"
+            raise (errors.ProviderUnavailable if unavailable else errors.ProviderFaulted)(
+                f"{system} answered with a SOAP Fault{saying}",
                 sub_error=_provider_error_info(fault, xml_datetime(self._clock.now())),
                 system=system,
             )

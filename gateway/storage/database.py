@@ -8,14 +8,19 @@ through :meth:`Database.read` and :meth:`Database.write`; migrations and bulk lo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import anyio.to_thread
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL, make_url
+
+from mocks.storage import StorageUnavailable
 
 T = TypeVar("T")
 
@@ -100,11 +105,11 @@ class Database:
         return await anyio.to_thread.run_sync(self._write, work)
 
     def _read(self, work: Callable[[Connection], T]) -> T:
-        with self.sync_engine.connect() as connection:
+        with _unavailable_as_storage_error(), self.sync_engine.connect() as connection:
             return work(connection)
 
     def _write(self, work: Callable[[Connection], T]) -> T:
-        with self.sync_engine.begin() as connection:
+        with _unavailable_as_storage_error(), self.sync_engine.begin() as connection:
             return work(connection)
 
     async def ping(self) -> None:
@@ -113,3 +118,48 @@ class Database:
     async def dispose(self) -> None:
         if self._sync is not None:
             self._sync.dispose()
+
+
+@contextmanager
+def _unavailable_as_storage_error() -> Iterator[None]:
+    """The driver's "cannot reach the server", "connection lost", a pool with no connection to lend and SQLite's
+    locked or unreadable file, as :class:`StorageUnavailable`. The pool pings a connection before lending it
+    (``pool_pre_ping``), so once the server is back the next unit of work reconnects by itself."""
+    try:
+        yield
+    except exc.SQLAlchemyError as error:
+        if not _is_outage(error):
+            raise
+        raise StorageUnavailable(_cause(error)) from error
+
+
+_SQLITE_OUTAGES = ("database is locked", "disk i/o error", "unable to open database file", "readonly database")
+"""SQLite raises OperationalError for a missing table too: only these say the file, not the statement, failed."""
+
+
+def _is_outage(error: exc.SQLAlchemyError) -> bool:
+    if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
+        return True
+    if isinstance(error, (exc.InterfaceError, exc.TimeoutError)):
+        return True
+    if not isinstance(error, exc.OperationalError):
+        return False
+    if type(error.orig).__module__.startswith("sqlite3"):
+        return any(words in str(error.orig).lower() for words in _SQLITE_OUTAGES)
+    return True
+
+
+def _cause(error: Exception) -> str:
+    original = getattr(error, "orig", None) or error
+    first_line = str(original).strip().splitlines()[0] if str(original).strip() else ""
+    return f"the database is unavailable ({type(original).__name__}: {first_line[:200]})"
+
+
+def log_failure(logger: logging.Logger, message: str) -> None:
+    """In an ``except`` block of work that is tried again: the database being away is one line, a warning
+    (a background loop meets it several times a second during an outage); anything else is logged whole."""
+    error = sys.exc_info()[1]
+    if isinstance(error, StorageUnavailable):
+        logger.warning("%s: %s", message, error)
+    else:
+        logger.exception(message)

@@ -4,9 +4,8 @@ push and pull delivery, chains by correlationId, the response window on the virt
 from __future__ import annotations
 
 import datetime
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import httpx
@@ -24,22 +23,11 @@ from tests.support.async_parties import (
     send_message_envelope,
 )
 from tests.support.gateway import ASYNC_CONSUMER, ASYNC_PROVIDER, LiveGateway
+from tests.support.waiting import eventually
 
 T = TypeVar("T")
 DEMO = ("DEMO_PORTAL", "demo")
 GBDFL = "GBDFL_UniversalServiceSync"
-
-
-def eventually(probe: Callable[[], T | None], what: str, seconds: float = 20.0) -> T:
-    """The courier works in the background: wait (bounded) until ``probe`` finds what it delivered."""
-    deadline = time.monotonic() + seconds
-    while True:
-        found = probe()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not within {seconds} s: {what}")
-        time.sleep(0.05)
 
 
 def gbdfl_response_text() -> str:

@@ -16,7 +16,6 @@ from lxml import etree
 
 from contracts.regulations import load_catalogue
 from gateway.workdays import add_working_days
-from tests.integration.test_async_channel import eventually
 from tests.support.async_parties import message_info, post_async, send_message_envelope
 from tests.support.cases import (
     SOCPROT_NS,
@@ -43,6 +42,7 @@ from tests.support.cases import (
 )
 from tests.support.gateway import ASYNC_CONSUMER, LiveGateway
 from tests.support.shep import read_fault, send_message
+from tests.support.waiting import eventually
 
 Pick = Callable[[LiveGateway], tuple[str, dict[str, Any]]]
 

@@ -192,6 +192,8 @@ def test_qaqpa_clock_moves_a_running_instance(served: tuple[str, Path]) -> None:
     finally:
         assert runner.invoke(main, ["clock", "reset", "--data-dir", str(data_dir)]).exit_code == 0
     assert runner.invoke(main, ["clock", "advance", "soon", "--data-dir", str(data_dir)]).exit_code == 2
+    too_far = runner.invoke(main, ["clock", "set", "1960-01-01T00:00:00+05:00", "--data-dir", str(data_dir)])
+    assert too_far.exit_code == 2 and "from 2000-01-01 up to 2100-01-01" in too_far.output, too_far.output
 
 
 def test_qaqpa_clock_moves_one_test_run_s_clock_alone(served: tuple[str, Path]) -> None:

@@ -52,6 +52,13 @@ def test_advance_set_freeze_resume_and_reset(gateway: LiveGateway) -> None:
         ("set", {"to": "2026-12-01T09:00:00"}),
         ("set", {"to": "tomorrow"}),
         ("freeze", {"at": "2026-12-01"}),
+        # found by schemathesis: the first was taken, then every read of the clock failed with a 500; the next
+        # three answered 500; the last was taken, then every CRL failed (its number is seconds since 1970)
+        ("advance", {"by": "3000000d"}),
+        ("freeze", {"at": "9999-12-31T23:59:59-05:00"}),
+        ("advance", {"by": "9999999999d"}),
+        ("set", {"to": "0001-01-01T00:00:00+05:00"}),
+        ("set", {"to": "1960-01-01T00:00:00+05:00"}),
     ],
 )
 def test_a_move_the_clock_cannot_make_is_refused(gateway: LiveGateway, path: str, body: dict[str, str]) -> None:

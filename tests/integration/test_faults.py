@@ -170,6 +170,9 @@ def test_deleting_a_rule_recovers_the_system_at_once(gateway: LiveGateway) -> No
         ),
         ("zags", {"fault": {"kind": "hang"}, "times": 0}, "Client.SchemaViolation"),
         ("zags", {"fault": {"kind": "hang"}, "probability": 1.5}, "Client.SchemaViolation"),
+        # found by schemathesis: a count past the database's INTEGER, and a time past year 9999, were a 500
+        ("zags", {"fault": {"kind": "hang"}, "times": 2**63}, "Client.SchemaViolation"),
+        ("zags", {"fault": {"kind": "hang"}, "forMinutes": 1e12}, "Client.SchemaViolation"),
         ("zags", {"fault": {"kind": "hang"}, "serviceId": "CBDI_DisabilityByIin"}, "Client.UnknownService"),
         ("atlantis", {"fault": {"kind": "hang"}}, "Client.NotFound"),
     ],

@@ -45,3 +45,13 @@ def test_a_request_the_mock_cannot_route_is_unmatched_and_near_misses_say_why(ga
     assert closest["differences"] == {
         "serviceId": {"expected": "ISNA_EntrepreneurStatus", "actual": "ISNA_Nonexistent"}
     }
+
+
+def test_a_character_the_database_cannot_search_for_is_the_client_s_error(gateway: LiveGateway) -> None:
+    """Found by schemathesis: PostgreSQL cannot compare text with a NUL in it, and that was a 500; SQLite can."""
+    response = gateway.http.get("/api/v1/mocks/gbdfl/journal", params={"senderId": "a\x00b"})
+    if gateway.database_url.startswith("postgresql"):
+        assert (response.status_code, response.json()["code"]) == (400, "Client.SchemaViolation"), response.text
+        assert "NUL" in response.json()["message"]
+    else:
+        assert (response.status_code, response.json()) == (200, {"requests": []}), response.text

@@ -39,6 +39,14 @@ def test_an_unknown_path_is_a_not_found_problem(gateway: LiveGateway) -> None:
     assert response.json()["code"] == "Client.NotFound"
 
 
+def test_a_method_a_path_does_not_take_is_refused_naming_every_one_it_does(gateway: LiveGateway) -> None:
+    """Found by schemathesis: the Allow of a 405 was dropped, then named only the first route the router tried."""
+    response = gateway.http.request("OPTIONS", "/api/v1/async/endpoint")
+    assert (response.status_code, response.json()["code"]) == (405, "Client.SchemaViolation")
+    assert response.headers["Allow"] == "GET, PUT, DELETE"
+    assert gateway.http.post("/api/v1/mocks/zags/faults/1").headers["Allow"] == "DELETE"
+
+
 def test_get_on_the_soap_endpoint_without_wsdl_explains_itself(gateway: LiveGateway) -> None:
     response = gateway.http.get("/bip-sync/")
     assert response.status_code == 400

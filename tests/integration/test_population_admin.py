@@ -93,6 +93,25 @@ def test_revoking_a_guardianship_shows_in_e_guardianship(gateway: LiveGateway) -
     assert after.findtext("guardianships/guardianship/endedOn") == "2026-11-01"
 
 
+def test_a_change_of_no_fields_changes_nothing(gateway: LiveGateway) -> None:
+    """Found by schemathesis: an empty PATCH made an UPDATE without SET, which the database refused (a 500)."""
+    person = create(gateway)
+    unchanged = gateway.http.patch(f"{API}/persons/{person['iin']}", json={})
+    assert unchanged.status_code == 200, unchanged.text
+    assert unchanged.json()["person"] == person
+    record = {"iin": person["iin"], "iban": iban("722", f"{uuid.uuid4().int % 10**13:013d}"), "bankCode": "722"}
+    added = gateway.http.post(f"{API}/records/bank-accounts", json={**record, "openedOn": "2025-01-10"}).json()
+    same = gateway.http.patch(f"{API}/records/bank-accounts/{added['id']}", json={})
+    assert (same.status_code, same.json()) == (200, added), same.text
+
+
+@pytest.mark.parametrize("method", ["PATCH", "DELETE"])
+def test_a_record_id_no_database_column_holds_is_a_schema_violation(gateway: LiveGateway, method: str) -> None:
+    """Found by schemathesis: such an id overflowed the database's INTEGER, a 500."""
+    response = gateway.http.request(method, f"{API}/records/bank-accounts/{2**63}", json={})
+    assert (response.status_code, response.json()["code"]) == (400, "Client.SchemaViolation"), response.text
+
+
 def test_a_bank_account_added_is_confirmed_and_a_deleted_one_is_not(gateway: LiveGateway) -> None:
     iin = create(gateway)["iin"]
     account = iban("722", f"{uuid.uuid4().int % 10**13:013d}")

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from gateway.clock import ClockState, VirtualClock, parse_duration
+from gateway.clock import EARLIEST, LATEST, ClockState, VirtualClock, parse_duration
 from mocks.runs import current_run
 
 MOMENT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -30,6 +31,32 @@ def test_durations_as_testers_write_them(text: str, delta: timedelta) -> None:
 def test_what_is_not_a_duration_says_so(text: str) -> None:
     with pytest.raises(ValueError, match="is not a duration"):
         parse_duration(text)
+
+
+def test_a_duration_longer_than_any_date_is_refused_not_overflowed() -> None:
+    with pytest.raises(ValueError, match="longer than any clock"):
+        parse_duration("9999999999d")
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        lambda clock: clock.advanced(timedelta(days=3_000_000)),
+        lambda clock: clock.advanced(timedelta(days=-999_999_999)),
+        lambda clock: clock.set_to(datetime(1960, 1, 1, tzinfo=UTC)),
+        lambda clock: clock.set_to(datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5)))),
+        lambda clock: clock.frozen(datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-5)))),
+        lambda clock: clock.frozen(LATEST),
+    ],
+)
+def test_a_clock_is_not_moved_out_of_its_range(move: Callable[[VirtualClock], ClockState]) -> None:
+    """Found by schemathesis: a clock moved past year 9999 broke every later read of it with an OverflowError,
+    and one before 1970 every CRL (its number is the time in seconds since 1970)."""
+    clock = VirtualClock(ClockState(frozen_at=MOMENT))
+    with pytest.raises(ValueError, match="the clock can be moved from 2000-01-01 up to 2100-01-01"):
+        move(clock)
+    assert clock.now() == MOMENT
+    assert clock.frozen(EARLIEST).frozen_at == EARLIEST
 
 
 def test_a_frozen_clock_stands_still_and_moves_only_when_told() -> None:

@@ -15,6 +15,7 @@ from contracts.loader import load_contracts
 from contracts.shep import PayloadStyle, RequestInfo, read_payload
 from mocks.catalogue import MockService, MockSystem
 from mocks.provider import create_provider_app
+from mocks.storage import StorageUnavailable
 from signing.verification import Expectation
 from tests.support.pki import BIN, open_lab
 from tests.support.shep import gbdfl_request, inline_data, response_wrapper, send_message
@@ -81,3 +82,18 @@ def test_a_system_without_a_signer_answers_unsigned(tmp_path: Path) -> None:
 def test_every_service_needs_a_handler() -> None:
     with pytest.raises(ValueError, match="no handler"):
         create_provider_app(SYSTEM, {}, lambda: datetime.now(UTC))
+
+
+def test_a_system_whose_database_is_away_says_so_with_503() -> None:
+    """Not now rather than not this: the gateway answers Provider.Unavailable, and its courier tries again."""
+
+    async def away(info: RequestInfo, request: etree._Element) -> etree._Element:
+        raise StorageUnavailable("the database is unavailable (OperationalError: connection refused)")
+
+    app = create_provider_app(
+        SYSTEM, {service.service_id: away for service in SYSTEM.services}, lambda: datetime.now(UTC)
+    )
+    answer = _post(app, send_message(inline_data(gbdfl_request("061211600012")), service_id="TEST_inline"))
+    assert answer.status_code == 503
+    assert etree.fromstring(answer.content).findtext(".//errorCode") == "Mock.StorageUnavailable"
+    assert "connection refused" not in answer.text  # the database's address and error stay in the mock's log

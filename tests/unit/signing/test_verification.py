@@ -28,12 +28,6 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Lab:
 
 
 @pytest.fixture(scope="module")
-def stranger(tmp_path_factory: pytest.TempPathFactory) -> Lab:
-    """Another CA altogether: the foreign issuer of the corpus."""
-    return open_lab(tmp_path_factory.mktemp("foreign-pki"))
-
-
-@pytest.fixture(scope="module")
 def signer(lab: Lab) -> SigningKey:
     return lab.key("sign")
 
