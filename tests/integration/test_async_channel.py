@@ -22,7 +22,7 @@ from tests.support.async_parties import (
     post_async,
     send_message_envelope,
 )
-from tests.support.gateway import ASYNC_CONSUMER, ASYNC_PROVIDER, LiveGateway
+from tests.support.gateway import ASYNC_CONSUMER, ASYNC_PROVIDER, LIMITED_SENDER, LiveGateway
 from tests.support.waiting import eventually
 
 T = TypeVar("T")
@@ -272,6 +272,19 @@ def test_one_sender_sees_nothing_of_another_senders_messages(gateway: LiveGatewa
         assert (refused.status_code, refused.json()["code"]) == (404, "Client.UnknownMessage")
         taken = other.get("/api/v1/async/messages", params={"serviceId": "TEST_AsyncPull", "amount": 1000})
         assert taken.json()["messages"] == []
+
+
+def test_a_sender_without_the_right_is_denied_on_both_async_channels(gateway: LiveGateway) -> None:
+    """The SyncChannel's check (test_sync_channel.py) holds on the AsyncChannel over SOAP and over REST."""
+    iin = gateway.sample("adult")[0]
+    code, _ = async_fault(gateway.http, send_message_envelope(message_info(GBDFL, LIMITED_SENDER), gbdfl_request(iin)))
+    assert code == "Client.AccessDenied"
+    document = etree.tostring(gbdfl_request(iin), encoding="unicode")
+    with rest(gateway, LIMITED_SENDER) as client:
+        refused = client.post("/api/v1/async/messages", json={"serviceId": GBDFL, "data": document})
+        assert (refused.status_code, refused.json()["code"]) == (403, "Client.AccessDenied")
+        taken = client.get("/api/v1/async/messages", params={"serviceId": GBDFL})
+        assert (taken.status_code, taken.json()["code"]) == (403, "Client.AccessDenied")
 
 
 @pytest.mark.parametrize(
