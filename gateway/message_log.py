@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select
+from sqlalchemy import Select, delete, func, insert, select
 
 from gateway.storage.tables import message_log
+from mocks.runs import current_run
 from mocks.storage import GroupCommit, Storage
 
 
@@ -51,6 +52,8 @@ class Exchange:
     provider_response_body: bytes | None = None
     response_body: bytes = b""
     signatures: list[dict[str, Any]] = field(default_factory=list)
+    run_id: str | None = field(default_factory=current_run.get)
+    """The test run of the request being handled (``X-Qaqpa-Run``), when the exchange began."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,8 @@ class LogQuery:
     status_code: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    run_id: str | None = None
+    """Only this test run's exchanges; None: every run's and those of no run."""
     limit: int = 50
 
 
@@ -85,6 +90,11 @@ class MessageLog:
         statement = _select(query)
         rows = await self._storage.read(lambda connection: connection.execute(statement).mappings().all())
         return [_as_json(row) for row in rows]
+
+    async def forget_run(self, run: str) -> int:
+        """Delete the exchanges of test run ``run``; how many there were."""
+        statement = delete(message_log).where(message_log.c.run_id == run)
+        return await self._storage.write(lambda connection: connection.execute(statement).rowcount)
 
     async def summaries(self, query: LogQuery) -> list[dict[str, Any]]:
         """The matching exchanges without their bodies, newest first: what a list of them shows."""
@@ -134,6 +144,7 @@ def log_row(exchange: Exchange) -> dict[str, Any]:
         "provider_response_body": exchange.provider_response_body,
         "response_body": exchange.response_body,
         "signatures": exchange.signatures,
+        "run_id": exchange.run_id,
     }
 
 
@@ -148,6 +159,7 @@ def _select(query: LogQuery) -> Select[Any]:
         message_log.c.subject_iin: query.subject_iin,
         message_log.c.outcome: query.outcome,
         message_log.c.status_code: query.status_code,
+        message_log.c.run_id: query.run_id,
     }
     for column, value in filters.items():
         if value is not None:
@@ -248,6 +260,7 @@ def _summary_json(row: Any) -> dict[str, Any]:
         "respondedAt": _utc(row["responded_at"]),
         "timingsMs": row["timings"],
         "clientAddress": row["client_address"],
+        "run": row["run_id"],
         # Whether the gateway sent the provider its request, and got an answer: what a diagram draws.
         "providerReached": _flag(row, "provider_reached", "provider_request_body"),
         "providerAnswered": _flag(row, "provider_answered", "provider_response_body"),

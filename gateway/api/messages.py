@@ -6,17 +6,18 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from gateway.api.deps import AdminDep, RuntimeDep
+from gateway.api.deps import AdminDep, RunDep, RuntimeDep
 from gateway.errors import NotFound
 from gateway.message_log import LogQuery
 
 router = APIRouter(prefix="/api/v1/messages", tags=["message log"])
 
 
-@router.get("", summary="Exchanges in the message log, newest first")
+@router.get("", summary="Exchanges in the message log, newest first (with X-Qaqpa-Run: that run's only)")
 async def list_messages(
     runtime: RuntimeDep,
     _: AdminDep,
+    run: RunDep,
     session_id: Annotated[str | None, Query(alias="sessionId")] = None,
     correlation_id: Annotated[str | None, Query(alias="correlationId", description="every exchange of a chain")] = None,
     sender_id: Annotated[str | None, Query(alias="senderId")] = None,
@@ -34,14 +35,15 @@ async def list_messages(
         subject_iin=iin,
         outcome=outcome,
         status_code=code,
+        run_id=run,
         limit=limit,
     )
     return {"exchanges": await runtime.message_log.find(query)}
 
 
 @router.get("/{message_id}", summary="Every exchange that carried this sender messageId")
-async def get_message(message_id: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
-    exchanges = await runtime.message_log.find(LogQuery(message_id=message_id))
+async def get_message(message_id: str, runtime: RuntimeDep, _: AdminDep, run: RunDep) -> dict[str, Any]:
+    exchanges = await runtime.message_log.find(LogQuery(message_id=message_id, run_id=run))
     if not exchanges:
         raise NotFound(f"the message log holds no exchange with messageId {message_id!r}")
     return {"messageId": message_id, "exchanges": exchanges}

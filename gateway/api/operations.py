@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from gateway.api.deps import AdminDep, RuntimeDep
+from gateway.api.deps import AdminDep, RunDep, RuntimeDep
 from gateway.message_log import LogQuery
 
 router = APIRouter(tags=["operations"])
@@ -51,6 +51,7 @@ async def metrics(runtime: RuntimeDep) -> Response:
 async def operational_data(
     runtime: RuntimeDep,
     _: AdminDep,
+    run: RunDep,
     since: Annotated[datetime | None, Query(description="received at or after (ISO 8601 with zone)")] = None,
     until: Annotated[datetime | None, Query(description="received before")] = None,
     sender_id: Annotated[str | None, Query(alias="senderId")] = None,
@@ -58,5 +59,5 @@ async def operational_data(
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
 ) -> dict[str, Any]:
     """One record per exchange, newest first, without the messages themselves (the message log has them)."""
-    query = LogQuery(sender_id=sender_id, service_id=service_id, since=since, until=until, limit=limit)
+    query = LogQuery(sender_id=sender_id, service_id=service_id, since=since, until=until, run_id=run, limit=limit)
     return {"records": await runtime.message_log.operational(query)}

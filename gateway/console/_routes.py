@@ -76,6 +76,7 @@ async def messages(
     iin: str = "",
     outcome: Literal["", "ok", "fault"] = "",
     code: str = "",
+    run: str = "",
     since: str = "",
     until: str = "",
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
@@ -87,11 +88,12 @@ async def messages(
         subject_iin=iin.strip() or None,
         outcome=outcome or None,
         status_code=code.strip() or None,
+        run_id=run.strip() or None,
         since=_moment(since, "since"),
         until=_moment(until, "until"),
         limit=limit,
     )
-    filters = {"sender": sender, "service": service, "iin": iin, "outcome": outcome, "code": code}
+    filters = {"sender": sender, "service": service, "iin": iin, "outcome": outcome, "code": code, "run": run}
     return page(
         request,
         "messages.html",

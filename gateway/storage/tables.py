@@ -124,12 +124,14 @@ message_log = Table(
     Column("provider_response_body", LargeBinary, nullable=True),
     Column("response_body", LargeBinary, nullable=False),
     Column("signatures", JSON, nullable=False),
+    Column("run_id", String(64), nullable=True),  # the test run that sent it (mocks/runs.py), if any
     Index(None, "message_id"),
     Index(None, "sender_id", "received_at"),
     Index(None, "service_id", "received_at"),
     Index(None, "subject_iin"),
     Index(None, "received_at"),
     Index(None, "correlation_id"),
+    Index(None, "run_id"),
 )
 
 clock_state = Table(

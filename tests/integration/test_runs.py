@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -124,13 +125,36 @@ def test_each_run_s_cases_follow_its_clock_and_are_its_own(gateway: LiveGateway,
     assert a_case not in {case["caseId"] for case in gateway.http.get("/api/v1/cases", params={"iin": iin}).json()}
 
 
+def test_a_run_s_message_log_holds_only_its_own_exchanges(gateway: LiveGateway, runs: tuple[Run, Run]) -> None:
+    """Unlike the journal, the log without a run is the operator's: every run's exchanges, each named by run."""
+    a, b = runs
+    sent_by_a = a.call()[0]
+    sent_by_b = {b.call()[0], b.call()[0]}
+    [mine] = a.ok(a.http.get("/api/v1/messages", params={"serviceId": SERVICE}))["exchanges"]
+    assert (mine["run"], mine["messageId"]) == (a.id, sent_by_a)
+    theirs = b.ok(b.http.get("/api/v1/messages", params={"serviceId": SERVICE}))["exchanges"]
+    assert {exchange["messageId"] for exchange in theirs} == sent_by_b
+    one_of_b = next(iter(sent_by_b))
+    assert a.http.get(f"/api/v1/messages/{one_of_b}").json()["code"] == "Client.NotFound"
+    [record] = a.ok(a.http.get("/api/v1/operational-data", params={"serviceId": SERVICE}))["records"]
+    assert record["messageId"] == sent_by_a
+    everyone = gateway.http.get("/api/v1/messages", params={"serviceId": SERVICE, "limit": 500}).json()["exchanges"]
+    assert {sent_by_a, *sent_by_b} <= {exchange["messageId"] for exchange in everyone}
+
+    page = gateway.http.get("/console/messages", params={"run": b.id})
+    assert page.status_code == 200
+    assert all(quote(exchange["sessionId"]) in page.text for exchange in theirs)
+    assert quote(mine["sessionId"]) not in page.text
+
+
 def test_forgetting_a_run_removes_what_it_left(gateway: LiveGateway) -> None:
     run = Run(gateway, "job-done")
     run.ok(run.http.post("/api/v1/mocks/zags/faults", json={"fault": {"kind": "latency", "ms": 1}}))
     run.call()
     run.ok(run.http.post("/api/v1/clock/advance", json={"by": "1h"}))
     forgotten = run.ok(gateway.http.delete(f"/api/v1/runs/{run.id}"))
-    assert forgotten == {"run": run.id, "faults": 1, "journal": 1, "clock": True, "cases": 0}
+    assert forgotten == {"run": run.id, "faults": 1, "journal": 1, "clock": True, "cases": 0, "messages": 1}
+    assert run.ok(run.http.get("/api/v1/messages"))["exchanges"] == []
     assert run.ok(run.http.get("/api/v1/mocks/zags/faults"))["faults"] == []
     assert run.ok(run.http.get("/api/v1/mocks/zags/journal/count")) == {"count": 0}
     instance_now = datetime.fromisoformat(gateway.http.get("/api/v1/clock").json()["now"])
