@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select
+from sqlalchemy import Select, func, insert, select
 
 from gateway.storage.tables import message_log
 from mocks.runs import current_run
@@ -90,11 +90,6 @@ class MessageLog:
         statement = _select(query)
         rows = await self._storage.read(lambda connection: connection.execute(statement).mappings().all())
         return [_as_json(row) for row in rows]
-
-    async def forget_run(self, run: str) -> int:
-        """Delete the exchanges of test run ``run``; how many there were."""
-        statement = delete(message_log).where(message_log.c.run_id == run)
-        return await self._storage.write(lambda connection: connection.execute(statement).rowcount)
 
     async def summaries(self, query: LogQuery) -> list[dict[str, Any]]:
         """The matching exchanges without their bodies, newest first: what a list of them shows."""

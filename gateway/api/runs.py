@@ -26,7 +26,7 @@ def _run(run: str) -> str:
     return parsed
 
 
-@router.delete("/{run}", summary="Forget a test run: its fault rules, journal entries, clock, cases and exchanges")
+@router.delete("/{run}", summary="Forget a test run: its fault rules, journal entries, clock and cases")
 async def forget_run(run: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, Any]:
     run = _run(run)
     shared = runtime.shared_clock
@@ -37,5 +37,4 @@ async def forget_run(run: str, runtime: RuntimeDep, _: AdminDep) -> dict[str, An
         "journal": await runtime.journal.forget_run(run),
         "clock": had_clock,
         "cases": await runtime.cases.store.forget_run(run) if runtime.cases is not None else 0,
-        "messages": await runtime.message_log.forget_run(run),
     }

@@ -23,7 +23,6 @@ from gateway.clock import SystemClock
 from gateway.storage.database import Database
 from gateway.storage.tables import access_rights, message_log, senders, services
 from mocks.population import sample_iins
-from mocks.runs import HEADER as RUN_HEADER
 from tests.support.async_parties import Recipient
 from tests.support.pki import open_lab
 from tests.support.providers import ResettingServer, closed_port, misbehaving_provider_app
@@ -86,8 +85,7 @@ class LiveGateway:
         response = self.http.post(path, content=body, headers=headers)
         session_id = response.headers.get("X-Qaqpa-Session-Id")
         assert session_id, f"no session id on {response.status_code}: {response.text[:300]}"
-        if RUN_HEADER not in headers:  # a run's exchanges leave the log with the run (DELETE /api/v1/runs/…)
-            self.session_ids.append(session_id)
+        self.session_ids.append(session_id)
         return response
 
     def sample(self, feature: str | None = None, count: int = 1) -> list[str]:
