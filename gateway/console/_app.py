@@ -25,11 +25,21 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from gateway.api.problems import allowed_methods
 from gateway.clock import wall_clock
 from gateway.console._views import clock_banner
-from gateway.errors import AuthenticationFailed, GatewayFault, InternalError, NotFound, SchemaViolation
+from gateway.errors import (
+    AuthenticationFailed,
+    DatabaseUnavailable,
+    GatewayFault,
+    InternalError,
+    NotFound,
+    SchemaViolation,
+)
 from gateway.runtime import Runtime
+from gateway.storage.database import log_failure
 from mocks.runs import InvalidRun, current_run, parse_run
+from mocks.storage import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -165,9 +175,11 @@ def _error_page(request: Request, fault: GatewayFault, status_code: int | None =
     try:
         return page(request, "error.html", status_code or fault.http_status, fault=fault)
     except Exception:  # the page itself could not be drawn (the database is down): say so plainly
-        log.exception("could not render the console's error page")
+        log_failure(log, "could not render the console's error page")
         text = f"{fault.code} ({fault.hop}): {fault.message}"
-        return HTMLResponse(f"<!doctype html><title>Qaqpa</title><p>{_escape(text)}</p>", status_code or 500)
+        return HTMLResponse(
+            f"<!doctype html><title>Qaqpa</title><p>{_escape(text)}</p>", status_code or fault.http_status
+        )
 
 
 def _escape(text: str) -> str:
@@ -184,7 +196,14 @@ def _install_error_pages(app: FastAPI) -> None:
         if error.status_code == 404:
             return _error_page(request, NotFound("the console has no such page"))
         fault = InternalError(str(error.detail)) if error.status_code >= 500 else SchemaViolation(str(error.detail))
-        return _error_page(request, fault, error.status_code)
+        page = _error_page(request, fault, error.status_code)
+        if error.status_code == 405:
+            page.headers["Allow"] = ", ".join(allowed_methods(request))
+        return page
+
+    async def on_database_away(request: Request, error: Exception) -> Response:
+        log.warning("%s %s: %s", request.method, request.url.path, error)
+        return _error_page(request, DatabaseUnavailable())
 
     async def on_validation(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
@@ -196,6 +215,7 @@ def _install_error_pages(app: FastAPI) -> None:
         return _error_page(request, InternalError("the console failed on this page; see the gateway's log"))
 
     app.add_exception_handler(GatewayFault, on_fault)
+    app.add_exception_handler(StorageUnavailable, on_database_away)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(Exception, on_unexpected)

@@ -228,3 +228,9 @@ def test_outside_dev_mode_the_console_asks_for_the_admin_token(production: httpx
 
     production.post("/console/logout")
     assert production.get("/console/messages", follow_redirects=False).status_code == 303
+
+
+def test_a_method_a_page_does_not_take_is_405_with_the_methods_it_does(gateway: LiveGateway) -> None:
+    refused = gateway.http.delete("/console/clock")
+    assert refused.status_code == 405 and "Client.SchemaViolation" in refused.text
+    assert refused.headers["allow"] == "POST"

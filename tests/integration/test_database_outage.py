@@ -89,6 +89,8 @@ def test_while_the_database_is_away_clients_get_documented_errors_and_then_it_se
     assert (refused.json()["code"], refused.json()["hop"]) == ("Gateway.DatabaseUnavailable", "gateway")
     listing = httpx.get(f"{gateway.base_url}/api/v1/messages", timeout=30)
     assert (listing.status_code, listing.json()["code"]) == (503, "Gateway.DatabaseUnavailable")
+    console = httpx.get(f"{gateway.base_url}/console/messages", timeout=30)
+    assert console.status_code == 503 and "Gateway.DatabaseUnavailable" in console.text
     health = httpx.get(f"{gateway.base_url}/health", timeout=5)
     assert health.status_code == 503 and health.json()["checks"]["database"].startswith("unavailable")
 
