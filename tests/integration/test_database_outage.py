@@ -112,12 +112,15 @@ def test_an_async_message_accepted_before_an_outage_is_delivered_after_it(
     through_a_proxy: tuple[QaqpaProcess, TcpProxy],
 ) -> None:
     gateway, proxy = through_a_proxy
-    slow = {"serviceId": GBDFL, "fault": {"kind": "latency", "ms": 1500}, "times": 1}
-    assert httpx.post(f"{gateway.base_url}/api/v1/mocks/gbdfl/faults", json=slow, timeout=30).status_code == 201
+    # The mock journals the delivery, then holds it until the gateway's 3 s timeout: the courier's retry meets the
+    # outage, with the message claimed.
+    hanging = {"serviceId": GBDFL, "fault": {"kind": "hang"}, "times": 1}
+    assert httpx.post(f"{gateway.base_url}/api/v1/mocks/gbdfl/faults", json=hanging, timeout=30).status_code == 201
     accepted = _send_async(gateway)
     assert accepted.status_code == 202, accepted.text
     message_id = accepted.json()["messageId"]
-    proxy.cut()  # while the courier's delivery waits on the slow mock: the mock's answer and its record fail
+    eventually(lambda: _journaled(gateway) > 0, "the courier's delivery to reach the mock", RECOVERY_SECONDS)
+    proxy.cut()
     met = f"delivering async message {message_id}: the database is unavailable"
     eventually(lambda: met in gateway.log_path.read_text(), "the delivery to meet the outage", RECOVERY_SECONDS)
     assert not _healthy(gateway)
