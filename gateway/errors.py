@@ -225,11 +225,10 @@ class DatabaseUnavailable(GatewayInternalFault):
     code = "Gateway.DatabaseUnavailable"
     http_status = 503
 
-    def __init__(self, detail: str | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__(
             "the gateway's database is unavailable: nothing of this request was done or kept; try again once "
-            "/health answers 200",
-            detail=detail,
+            "/health answers 200"
         )
 
 

@@ -16,6 +16,7 @@ from starlette.requests import ClientDisconnect
 from starlette.routing import Match
 
 from gateway.errors import DatabaseUnavailable, GatewayFault, Hop, InternalError, NotFound, SchemaViolation
+from gateway.storage.database import driver_message
 from mocks.provider import InjectedConnectionReset
 from mocks.storage import StorageUnavailable
 
@@ -107,7 +108,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 def unstorable(error: DataError) -> str | None:
     """Why PostgreSQL refused a value a request carried, where SQLite takes it: a NUL character in text, a
     number past its column. None for any other data error, which is the gateway's own (Gateway.InternalError)."""
-    reason = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else ""
+    reason = driver_message(error)
     if "NUL (0x00)" in reason or isinstance(error.orig, NumericValueOutOfRange):
         return reason or "a number out of range"
     return None

@@ -149,10 +149,15 @@ def _is_outage(error: exc.SQLAlchemyError) -> bool:
     return True
 
 
-def _cause(error: Exception) -> str:
+def _cause(error: exc.SQLAlchemyError) -> str:
     original = getattr(error, "orig", None) or error
-    first_line = str(original).strip().splitlines()[0] if str(original).strip() else ""
-    return f"the database is unavailable ({type(original).__name__}: {first_line[:200]})"
+    return f"the database is unavailable ({type(original).__name__}: {driver_message(error)[:200]})"
+
+
+def driver_message(error: exc.SQLAlchemyError) -> str:
+    """The first line of what the database driver said (SQLAlchemy's own text adds the statement and a link)."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else ""
 
 
 def log_failure(logger: logging.Logger, message: str) -> None:

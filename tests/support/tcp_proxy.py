@@ -25,8 +25,6 @@ class TcpProxy:
         self._thread = threading.Thread(target=self._loop.run_forever, name="tcp-proxy", daemon=True)
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
-        self.connections = 0
-        """How many connections were accepted since the proxy started: a test can see a reconnect."""
 
     def start(self) -> TcpProxy:
         self._thread.start()
@@ -64,7 +62,6 @@ class TcpProxy:
         self._writers.clear()
 
     async def _serve(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
-        self.connections += 1
         try:
             upstream_reader, upstream_writer = await asyncio.open_connection(*self.upstream)
         except OSError:
