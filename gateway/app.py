@@ -80,6 +80,10 @@ def _default_clock(settings: Settings) -> Clock:
     return VirtualClock() if settings.dev else SystemClock()
 
 
+KEEPALIVE_SECONDS = 2.0
+"""How long the gateway keeps an idle connection to a provider (soak, 2026-12-07: one reset at 5 s)."""
+
+
 def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *, alone: bool) -> FastAPI:
 
     @asynccontextmanager
@@ -197,7 +201,9 @@ def _build(settings: Settings, clock: Clock, systems: tuple[MockSystem, ...], *,
     upstream = Upstream(
         httpx.AsyncClient(
             mounts=mounts,
-            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
+            # An idle connection is dropped well before the other side's keep-alive ends (uvicorn's is 5 s, as is
+            # httpx's default expiry): a request sent on it as the server closes it is Provider.ConnectionReset.
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50, keepalive_expiry=KEEPALIVE_SECONDS),
             timeout=httpx.Timeout(settings.provider_timeout_seconds),
         ),
         settings.max_body_bytes,
