@@ -27,7 +27,7 @@ from mocks.population.tables import persons
 from mocks.provider import KeyVariant
 from signing.certificates import describe
 from signing.iin import make_iin
-from signing.pki.authority import IssuedCertificate, TestPki, write_private_file
+from signing.pki.authority import IssuedCertificate, TestPki, directory_lock, write_private_file
 from signing.pki.profiles import PublicationUrls, Role, Subject
 from signing.pki.revocation import LocalRevocationSource, Revocation, RevocationList
 from signing.verification import RevocationCheck, TrustStore, Verifier
@@ -75,7 +75,8 @@ class Pki:
         allow_sha1: bool,
     ) -> None:
         authority = TestPki.open(directory, clock.now())
-        with engine.begin() as connection:
+        # Another worker may be issuing the same keys into the same files: one at a time, the later one reuses them.
+        with directory_lock(directory), engine.begin() as connection:
             gateway_key = _own_key(
                 authority, connection, directory / "gateway", clock, urls, GATEWAY_BIN, GATEWAY_ORGANIZATION
             )
@@ -127,16 +128,17 @@ class Pki:
         issuing, system = self._issuing, self._issuing.systems[name]
         stem = issuing.directory / "systems" / f"{name}-{variant}"
         key_path, certificate_path = stem.with_suffix(".key"), stem.with_suffix(".crt")
-        if key_path.is_file() and certificate_path.is_file():
-            key = SigningKey.from_pem(key_path.read_bytes(), certificate_path.read_bytes())
-            serial = key.certificate.serial_number
-            if (variant == "revoked") == (self.revocations.get(serial) is not None):
-                return key
-        now = issuing.clock.now()
-        subject = _operator(system.bin, system.organization)
-        request = CertificateRequest(subject, "sign", revoked=variant == "revoked", expired=variant == "expired")
-        with issuing.engine.begin() as connection:
-            key = _issue_to_files(self.authority, connection, stem, request, issuing.urls, now)
+        with directory_lock(issuing.directory):
+            if key_path.is_file() and certificate_path.is_file():
+                key = SigningKey.from_pem(key_path.read_bytes(), certificate_path.read_bytes())
+                serial = key.certificate.serial_number
+                if (variant == "revoked") == (self.revocations.get(serial) is not None):
+                    return key
+            now = issuing.clock.now()
+            subject = _operator(system.bin, system.organization)
+            request = CertificateRequest(subject, "sign", revoked=variant == "revoked", expired=variant == "expired")
+            with issuing.engine.begin() as connection:
+                key = _issue_to_files(self.authority, connection, stem, request, issuing.urls, now)
         if variant == "revoked":
             self.revocations.add(Revocation(key.certificate.serial_number, now, x509.ReasonFlags.key_compromise))
         return key

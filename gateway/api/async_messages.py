@@ -22,6 +22,7 @@ from contracts.parsing import DEFAULT_LIMITS, parse_untrusted
 from contracts.shep import Property, xml_datetime
 from contracts.shep.asynchronous import DeliveryNotice, MessageInfo, MessagesQuery, StatusQuery, read_message
 from gateway.api.deps import RuntimeDep
+from gateway.api.fields import Flag
 from gateway.errors import AuthenticationFailed
 from gateway.mailbox import StoredMessage
 from gateway.runtime import Runtime
@@ -78,8 +79,8 @@ class SendMessage(_Body):
 
 class Delivery(_Body):
     service_id: Name = Field(alias="serviceId")
-    accepted: bool = True
-    resend: bool = Field(False, description="when not accepted: offer the message again")
+    accepted: Flag = True
+    resend: Flag = Field(False, description="when not accepted: offer the message again")
     error_code: Name | None = Field(None, alias="errorCode")
     error_message: XmlText | None = Field(None, alias="errorMessage")
 

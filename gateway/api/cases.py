@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.shep import KZ_TIME
 from gateway.api.deps import AdminDep, RuntimeDep, clock_caught_up, request_run
+from gateway.api.fields import Flag
 from gateway.cases import SERVICES_BY_ID, Case, CaseEngine, CaseRequest
 from gateway.cases.answers import ground_value
 from gateway.errors import NotFound
@@ -41,7 +42,7 @@ class OpenCase(BaseModel):
     language: Literal["kk", "ru"] = "kk"
     mode: Literal["auto", "officer"] | None = Field(default=None, description="default: the instance's case_mode")
     pace: Literal["instant", "deadlines"] | None = Field(default=None, description="default: the instance's case_pace")
-    wait: bool = Field(default=True, description="answer once the case rests (false: at once, queries still out)")
+    wait: Flag = Field(default=True, description="answer once the case rests (false: at once, queries still out)")
 
 
 class Documents(BaseModel):

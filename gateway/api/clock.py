@@ -4,7 +4,6 @@ With ``X-Qaqpa-Run`` each route reads or moves that test run's own clock (docs/r
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.shep import KZ_TIME
 from gateway.api.deps import AdminDep, RuntimeDep, request_run
+from gateway.api.fields import Instant
 from gateway.clock import ClockState, parse_duration
 from gateway.clock_state import SharedClock
 from gateway.errors import Conflict, SchemaViolation
@@ -28,12 +28,12 @@ class Advance(BaseModel):
 
 class SetTo(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    to: Annotated[datetime, Field(description="an instant with its zone: 2026-12-01T09:00:00+05:00")]
+    to: Annotated[Instant, Field(description="an instant with its zone: 2026-12-01T09:00:00+05:00")]
 
 
 class Freeze(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    at: Annotated[datetime | None, Field(description="default: now")] = None
+    at: Annotated[Instant | None, Field(description="default: now")] = None
 
 
 def clock_view(runtime: Runtime) -> dict[str, Any]:

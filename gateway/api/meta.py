@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from contracts.loader import ASYNC_SERVICE_WSDL, SYNC_SERVICE_WSDL
 from contracts.publishing import published
 from gateway.api.deps import AdminDep, RuntimeDep, base_url
+from gateway.api.fields import Flag
 from gateway.errors import NotFound
 from gateway.registry import Service
 
@@ -61,7 +62,7 @@ async def get_wsdl(
 
 class Maintenance(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    on: bool
+    on: Flag
 
 
 @router.post("/api/v1/maintenance", summary="Maintenance mode: /health answers 503 so load balancers drain")

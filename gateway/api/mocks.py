@@ -7,13 +7,13 @@ route works in the test run its ``X-Qaqpa-Run`` header names (docs/runs.md).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from gateway.api.deps import ID_MAX, AdminDep, RowId, RunDep, RuntimeDep, base_url
+from gateway.api.fields import Instant, Number, Whole
 from gateway.errors import NotFound, UnknownService
 from mocks.catalogue import MockSystem, system_by_name
 from mocks.faults import FAULT_KINDS, FaultSpec
@@ -42,15 +42,15 @@ class FaultRuleIn(BaseModel):
 
     fault: FaultSpec
     service_id: str | None = Field(default=None, alias="serviceId", description="default: every serviceId")
-    times: int | None = Field(default=None, ge=1, le=ID_MAX, description="break the next N calls, then recover")
-    for_minutes: float | None = Field(
+    times: Whole | None = Field(default=None, ge=1, le=ID_MAX, description="break the next N calls, then recover")
+    for_minutes: Number | None = Field(
         default=None,
         alias="forMinutes",
         gt=0,
         le=_YEAR_MINUTES,
         description="break calls for this long, by the instance's clock (a year at most)",
     )
-    probability: float = Field(default=1.0, gt=0, le=1, description="the chance that a call is broken")
+    probability: Number = Field(default=1.0, gt=0, le=1, description="the chance that a call is broken")
 
 
 @router.get("", summary="The built-in mock systems, their serviceIds and addresses")
@@ -117,7 +117,7 @@ def _journal_query(
     outcome: Literal["answered", "refused", "faulted"] | None = None,
     result_code: Annotated[str | None, Query(alias="resultCode", description="messageResult/code")] = None,
     fault: Annotated[str | None, Query(description="the injected fault's kind")] = None,
-    since: Annotated[datetime | None, Query(description="received at or after (ISO 8601 with zone)")] = None,
+    since: Annotated[Instant | None, Query(description="received at or after (ISO 8601 with zone)")] = None,
     contains: Annotated[str | None, Query(max_length=500, description="text the request body contains")] = None,
 ) -> JournalQuery:
     return JournalQuery(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
@@ -10,6 +9,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from gateway.api.deps import AdminDep, RunDep, RuntimeDep
+from gateway.api.fields import Instant
 from gateway.message_log import LogQuery
 
 router = APIRouter(tags=["operations"])
@@ -52,8 +52,8 @@ async def operational_data(
     runtime: RuntimeDep,
     _: AdminDep,
     run: RunDep,
-    since: Annotated[datetime | None, Query(description="received at or after (ISO 8601 with zone)")] = None,
-    until: Annotated[datetime | None, Query(description="received before")] = None,
+    since: Annotated[Instant | None, Query(description="received at or after (ISO 8601 with zone)")] = None,
+    until: Annotated[Instant | None, Query(description="received before")] = None,
     sender_id: Annotated[str | None, Query(alias="senderId")] = None,
     service_id: Annotated[str | None, Query(alias="serviceId")] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,

@@ -18,6 +18,7 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from gateway.api.deps import AdminDep, RuntimeDep
+from gateway.api.fields import Flag
 from gateway.errors import NotFound, SchemaViolation
 from gateway.pki import CertificateRequest, issue, issued_certificate, list_certificates, revoke, subject_for
 from gateway.runtime import Runtime
@@ -140,9 +141,9 @@ class IssueRequest(BaseModel):
     surname: str | None = None
     name: str | None = None
     patronymic: str | None = None
-    revoked: bool = False
-    expired: bool = False
-    not_yet_valid: bool = Field(default=False, alias="notYetValid")
+    revoked: Flag = False
+    expired: Flag = False
+    not_yet_valid: Flag = Field(default=False, alias="notYetValid")
 
 
 @router.get("/api/v1/pki/certificates", summary="Certificates the test CA issued, newest first")

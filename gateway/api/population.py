@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date
 from typing import Annotated, Any
 
 import anyio.to_thread
@@ -16,6 +15,7 @@ from fastapi import APIRouter, Body, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from gateway.api.deps import AdminDep, RowId, RuntimeDep
+from gateway.api.fields import Day
 from gateway.errors import Conflict, InvalidRecord, NotFound
 from mocks.editing import InvalidRecord as InvalidChange
 from mocks.editing import RecordConflict, RecordNotFound
@@ -29,8 +29,8 @@ Fields = Annotated[dict[str, Any], Body(description="camelCase fields of the rec
 class Death(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    died_on: date | None = Field(default=None, alias="date", description="the day of death (default: today)")
-    registered_on: date | None = Field(default=None, alias="registeredOn", description="default: today")
+    died_on: Day | None = Field(default=None, alias="date", description="the day of death (default: today)")
+    registered_on: Day | None = Field(default=None, alias="registeredOn", description="default: today")
     office: str | None = Field(default=None, description="KATO code of the registry office (default: residence)")
 
 

@@ -21,6 +21,15 @@ router = APIRouter(tags=["SOAP"])
 _XML = "text/xml; charset=utf-8"
 _WSDL_ANSWERS: dict[int | str, dict[str, Any]] = {200: {"content": {"text/xml": {}}}, "4XX": PROBLEM_RESPONSES["4XX"]}
 """A WSDL, or (no ``?wsdl``, a bad ``X-Qaqpa-Run``) a problem: no SOAP Fault before a SOAP message."""
+_SOAP_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/xml": {}}},
+    400: {
+        **PROBLEM_RESPONSES["4XX"],
+        "description": "A bad X-Qaqpa-Run header (Client.InvalidRunHeader), refused before the SOAP message is read",
+    },
+    500: {"description": "SOAP Fault with ErrorInfo"},
+}
+"""A fault in the SOAP message is a SOAP Fault (HTTP 500, as ShEP answers); only the run header comes earlier."""
 Wsdl = Annotated[str | None, Query(description="present, with no value (?wsdl): the WSDL")]
 
 
@@ -50,7 +59,7 @@ async def sync_wsdl(request: Request, runtime: RuntimeDep, wsdl: Wsdl = None) ->
     "/bip-sync/",
     summary="ShEP SyncChannel SendMessage (SOAP 1.1, text/xml)",
     response_class=Response,
-    responses={200: {"content": {"text/xml": {}}}, 500: {"description": "SOAP Fault with ErrorInfo"}},
+    responses=_SOAP_ANSWERS,
 )
 @router.post("/bip-sync", include_in_schema=False, response_class=Response)
 async def sync_send_message(request: Request, runtime: RuntimeDep) -> Response:
@@ -79,7 +88,7 @@ async def async_client_wsdl(request: Request, runtime: RuntimeDep) -> Response:
     "/bip-async/",
     summary="ShEP AsyncChannel: sendMessage, getMessages, getMessageStatus, sendDeliveryNotification (SOAP 1.1)",
     response_class=Response,
-    responses={200: {"content": {"text/xml": {}}}, 500: {"description": "SOAP Fault with ErrorInfo"}},
+    responses=_SOAP_ANSWERS,
 )
 @router.post("/bip-async", include_in_schema=False, response_class=Response)
 async def async_operation(request: Request, runtime: RuntimeDep) -> Response:

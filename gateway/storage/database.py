@@ -9,7 +9,9 @@ through :meth:`Database.read` and :meth:`Database.write`; migrations and bulk lo
 from __future__ import annotations
 
 import logging
+import math
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -160,11 +162,25 @@ def driver_message(error: exc.SQLAlchemyError) -> str:
     return text.splitlines()[0] if text else ""
 
 
-def log_failure(logger: logging.Logger, message: str) -> None:
-    """In an ``except`` block of work that is tried again: the database being away is one line, a warning
-    (a background loop meets it several times a second during an outage); anything else is logged whole."""
+_QUIET_SECONDS = 30.0
+_last_outage_lines: dict[tuple[str, str], tuple[float, int]] = {}  # (logger, message): when logged, repeats since
+
+
+def log_failure(logger: logging.Logger, message: str, *, now: Callable[[], float] = time.monotonic) -> None:
+    """In an ``except`` block of work that is tried again: the database being away is one warning line, and the
+    same line at most every 30 s with the count of repeats (a background loop meets the outage several times a
+    second); anything else is logged whole, every time."""
     error = sys.exc_info()[1]
-    if isinstance(error, StorageUnavailable):
-        logger.warning("%s: %s", message, error)
-    else:
+    if not isinstance(error, StorageUnavailable):
         logger.exception(message)
+        return
+    key, moment = (logger.name, message), now()
+    logged_at, repeats = _last_outage_lines.get(key, (-math.inf, 0))
+    if moment - logged_at < _QUIET_SECONDS:
+        _last_outage_lines[key] = (logged_at, repeats + 1)
+        return
+    if len(_last_outage_lines) > 1024:  # messages naming a case each: bounded, not kept forever
+        _last_outage_lines.clear()
+    _last_outage_lines[key] = (moment, 0)
+    since = f" ({repeats} more like it in the last {moment - logged_at:.0f} s)" if repeats else ""
+    logger.warning("%s: %s%s", message, error, since)

@@ -3,12 +3,17 @@
 Shaped like НУЦ РК (shared/notes/signing-kz-pki-xmldsig.md §1.1-1.5, §2.7): a self-signed root, an issuing
 "NCA" with ``pathLenConstraint 0``, end-entity certificates of the profiles in :mod:`signing.pki.profiles`,
 CRLs and OCSP responses signed by the issuing CA. The CA keys are created on first use and kept in the data
-directory (``pki/``, mode 0600); nothing is committed to the repository.
+directory (``pki/``, mode 0600); nothing is committed to the repository. Processes sharing a data directory
+(``qaqpa up --workers N``, the CLI) take :func:`directory_lock` to create or change what is kept there, so
+they all end up with one CA.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -66,6 +71,21 @@ def write_private_file(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
+@contextmanager
+def directory_lock(directory: Path) -> Iterator[None]:
+    """Hold the PKI directory's lock (``.lock``, an advisory ``flock``) against every other process.
+
+    Not re-entrant: a process holding it must not take it again.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(directory / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
 def _ca_certificate(
     name: x509.Name, key: rsa.RSAPrivateKey, issuer: IssuedCertificate | None, now: datetime, path_length: int | None
 ) -> x509.Certificate:
@@ -103,8 +123,12 @@ class TestPki:
 
     @classmethod
     def open(cls, directory: Path, now: datetime) -> TestPki:
-        """Load the PKI kept in ``directory``, creating it on first use."""
-        directory.mkdir(parents=True, exist_ok=True)
+        """Load the PKI kept in ``directory``, creating it on first use (once, whoever else opens it at once)."""
+        with directory_lock(directory):
+            return cls._open_locked(directory, now)
+
+    @classmethod
+    def _open_locked(cls, directory: Path, now: datetime) -> TestPki:
         paths = {name: directory / name for name in ("root.crt", "root.key", "ca.crt", "ca.key")}
         if all(path.is_file() for path in paths.values()):
             return cls(_load(paths["root.crt"], paths["root.key"]), _load(paths["ca.crt"], paths["ca.key"]))

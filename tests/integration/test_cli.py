@@ -19,7 +19,16 @@ from signing.iin import iin_birth_date, is_valid_iin
 from tests.support.gateway import kz_today
 from tests.support.processes import running as running_process
 from tests.support.servers import free_port
-from tests.support.shep import read_fault, response_payload, response_wrapper, send_message, simulated_data, zeep_lookup
+from tests.support.shep import (
+    gbdfl_request,
+    inline_data,
+    read_fault,
+    response_payload,
+    response_wrapper,
+    send_message,
+    simulated_data,
+    zeep_lookup,
+)
 
 
 @contextmanager
@@ -49,6 +58,26 @@ def test_qaqpa_up_serves_a_zeep_client(served: tuple[str, Path]) -> None:
         result = zeep_lookup(client, iin)
         assert result.responseData.data.persons.person[0].iin == iin
         assert (data_dir / "qaqpa.db").is_file()
+
+
+def test_qaqpa_up_with_two_workers_on_a_fresh_data_directory_makes_one_test_ca(tmp_path: Path) -> None:
+    """Both workers start at once on an empty ``pki/``: they must share one CA and sign calls that cross them."""
+    arguments = ["up", "--workers", "2", "--population-size", "200"]
+    with running(arguments, tmp_path, free_port()) as base_url:
+        [iin] = (
+            CliRunner()
+            .invoke(main, ["population", "sample", "--count", "1", "--data-dir", str(tmp_path)])
+            .output.split()
+        )
+        on_disk = (tmp_path / "pki/ca.crt").read_bytes()
+        headers = {"Content-Type": "text/xml; charset=utf-8", "Connection": "close"}  # each call may meet either worker
+        for _ in range(30):
+            assert httpx.get(f"{base_url}/pki/ca.crt", headers={"Connection": "close"}).content == on_disk
+            answer = httpx.post(
+                f"{base_url}/bip-sync/", content=send_message(inline_data(gbdfl_request(iin))), headers=headers
+            )
+            assert answer.status_code == 200, answer.text
+            assert response_payload(answer.content).findtext("persons/person/iin") == iin
 
 
 def test_population_sample_prints_existing_citizens_with_the_feature(served: tuple[str, Path]) -> None:

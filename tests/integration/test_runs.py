@@ -178,6 +178,16 @@ def test_a_bad_run_identifier_is_refused_on_every_channel(gateway: LiveGateway, 
     assert HEADER in problem["message"]
 
 
+@pytest.mark.parametrize("path", ["/bip-sync/", "/bip-async/"])
+def test_the_openapi_lists_the_bad_run_identifier_s_problem_on_the_soap_endpoints(
+    gateway: LiveGateway, path: str
+) -> None:
+    answers = gateway.http.get("/openapi.json").json()["paths"][path]["post"]["responses"]
+    problem = answers["400"]["content"]["application/problem+json"]["schema"]
+    assert problem == {"$ref": "#/components/schemas/Problem"}
+    assert "Client.InvalidRunHeader" in answers["400"]["description"]
+
+
 JOB_A = """
 from datetime import UTC, datetime, timedelta
 

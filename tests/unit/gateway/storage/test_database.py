@@ -73,3 +73,26 @@ def test_an_outage_is_logged_as_one_line_anything_else_whole(caplog: pytest.LogC
         None,
     )
     assert bug.levelno == logging.ERROR and bug.exc_info is not None
+
+
+def test_an_outage_met_again_and_again_is_logged_every_30_seconds_with_the_count(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    log = logging.getLogger("test.long-outage")
+    with caplog.at_level(logging.WARNING, logger="test.long-outage"):
+        for moment in (0.0, 0.2, 0.4, 29.9, 30.0, 30.2, 75.0):
+            try:
+                raise StorageUnavailable("the database is unavailable (OperationalError: refused)")
+            except StorageUnavailable:
+                log_failure(log, "the round failed", now=lambda: moment)  # noqa: B023 (called at once)
+            try:
+                raise ValueError("a bug")
+            except ValueError:
+                log_failure(log, "the round failed", now=lambda: moment)  # noqa: B023
+    outages = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
+    assert outages == [
+        "the round failed: the database is unavailable (OperationalError: refused)",
+        "the round failed: the database is unavailable (OperationalError: refused) (3 more like it in the last 30 s)",
+        "the round failed: the database is unavailable (OperationalError: refused) (1 more like it in the last 45 s)",
+    ]
+    assert sum(record.levelno == logging.ERROR for record in caplog.records) == 7  # a bug is never quieted

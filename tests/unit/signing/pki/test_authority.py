@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from datetime import timedelta
+import multiprocessing
+from datetime import UTC, datetime, timedelta
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 from cryptography import x509
@@ -21,6 +24,24 @@ def test_the_ca_is_created_once_and_kept_private(tmp_path: Path) -> None:
     assert (tmp_path / "ca.key").stat().st_mode & 0o777 == 0o600
     constraints = lab.authority.issuing.certificate.extensions.get_extension_for_class(x509.BasicConstraints).value
     assert constraints.ca and constraints.path_length == 0
+
+
+def _open_after(barrier: Barrier, directory: Path, roots: Queue[bytes]) -> None:
+    barrier.wait()
+    roots.put(TestPki.open(directory, datetime(2026, 11, 22, tzinfo=UTC)).root.certificate_pem())
+
+
+def test_processes_opening_a_fresh_directory_at_once_make_one_ca(tmp_path: Path) -> None:
+    """As the workers of ``qaqpa up --workers N`` do on first start: whoever creates the CA, all end up with it."""
+    context = multiprocessing.get_context("spawn")
+    barrier, roots = context.Barrier(4), context.Queue()
+    openers = [context.Process(target=_open_after, args=(barrier, tmp_path, roots)) for _ in range(4)]
+    for opener in openers:
+        opener.start()
+    seen = {roots.get(timeout=60) for _ in openers}
+    for opener in openers:
+        opener.join()
+    assert seen == {(tmp_path / "root.crt").read_bytes()}
 
 
 def test_profiles_follow_the_nca_conventions(tmp_path: Path) -> None:
